@@ -1,0 +1,281 @@
+"""The public clients: generated operations on top of our connection."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
+from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
+from ayon_gql_generated.async_base_client import AsyncBaseClient
+from ayon_gql_generated.client import AsyncOperations, Operations
+
+if TYPE_CHECKING:
+    from ayon_gql.rest import AsyncRestAPI, RestAPI
+
+__all__ = ["AsyncAyonClient", "AyonClient"]
+
+_Sync = TypeVar("_Sync", bound="AyonClient")
+_Async = TypeVar("_Async", bound="AsyncAyonClient")
+
+
+def _settings(
+    url: str | None,
+    *,
+    api_key: str | None,
+    token: str | None,
+    environ: Mapping[str, str] | None = None,
+    **options: Any,
+) -> ConnectionSettings:
+    """Explicit arguments first, ``AYON_*`` environment variables for the rest."""
+    env = dict(os.environ if environ is None else environ)
+    if token is not None or api_key is not None:
+        env.pop("AYON_API_KEY", None)  # explicit credentials win over the environment
+    renamed = {
+        "verify": options.pop("ca_file", None),
+        "cert": options.pop("cert_file", None),
+    }
+    return ConnectionSettings.from_env(
+        env, base_url=url, api_key=api_key, token=token, **renamed, **options
+    )
+
+
+def _validator(validate: bool | str | os.PathLike[str], given: Validator | None) -> Validator | None:
+    """``validate=True`` checks queries against the bundled schema snapshot before
+    sending; a path checks against that SDL file (needs the ``tools`` extra)."""
+    if given is not None or validate is False:
+        return given
+    from ayon_gql.schema import LocalValidator
+
+    return LocalValidator(None if validate is True else os.fspath(validate))
+
+
+def _token_from_login(answer: Any) -> str:
+    token = answer.get("token") if isinstance(answer, Mapping) else None
+    if not isinstance(token, str) or not token:
+        raise AyonError("login answered without a token", operation="login")
+    return token
+
+
+class AyonClient(Operations):
+    """Synchronous AYON client: one typed method per operation in ``queries/``.
+
+    Create it with a URL and ``api_key=`` (service users) or ``token=``, or
+    with :meth:`login`; anything not given comes from ``AYON_SERVER_URL``,
+    ``AYON_API_KEY``, ``AYON_CA_FILE``, ``AYON_CERT_FILE``,
+    ``AYON_SERVER_TIMEOUT`` and ``AYON_SERVER_RETRIES``.  No request is made
+    before the first call; use it as a context manager to close the pool.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        api_key: str | None = None,
+        token: str | None = None,
+        timeout: float | None = None,
+        retries: int | None = None,
+        ca_file: str | None = None,
+        cert_file: str | None = None,
+        site_id: str | None = None,
+        sender: str | None = None,
+        sender_type: str | None = None,
+        as_user: str | None = None,
+        validate: bool | str | os.PathLike[str] = False,
+        validator: Validator | None = None,
+    ) -> None:
+        settings = _settings(
+            url, api_key=api_key, token=token, timeout=timeout, retries=retries,
+            ca_file=ca_file, cert_file=cert_file, site_id=site_id, sender=sender,
+            sender_type=sender_type, as_user=as_user,
+        )
+        self._init_connection(Connection(settings, validator=_validator(validate, validator)))
+
+    def _init_connection(self, connection: Connection) -> None:
+        self.connection = connection
+        self._rest: RestAPI | None = None
+        super().__init__(connection)
+
+    @property
+    def rest(self) -> RestAPI:
+        """Typed REST calls (installers, packages, bundles, settings, info)."""
+        if self._rest is None:
+            from ayon_gql.rest import RestAPI
+
+            self._rest = RestAPI(self.connection)
+        return self._rest
+
+    @classmethod
+    def _with_connection(cls: type[_Sync], connection: Connection) -> _Sync:
+        client = cls.__new__(cls)
+        client._init_connection(connection)
+        return client
+
+    @classmethod
+    def from_env(cls: type[_Sync], **options: Any) -> _Sync:
+        """A client configured from ``AYON_*`` environment variables."""
+        return cls(**options)
+
+    @classmethod
+    def login(cls: type[_Sync], url: str, username: str, password: str, **options: Any) -> _Sync:
+        """Log in with a user name and password (``POST /api/auth/login``)."""
+        anonymous = Connection(_settings(url, api_key=None, token=None, environ={}, **options))
+        try:
+            answer = anonymous.request(
+                "POST", "/api/auth/login", json={"name": username, "password": password},
+                operation="login", idempotent=False,
+            ).json()
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            raise type(exc)(
+                f"login as {username!r} refused: {exc.detail or exc.message}",
+                status_code=exc.status_code, method=exc.method, path=exc.path,
+                detail=exc.detail, body=exc.body, operation="login",
+            ) from None
+        finally:
+            anonymous.close()
+        return cls(url, token=_token_from_login(answer), **options)
+
+    @property
+    def url(self) -> str:
+        """The server's base URL."""
+        return self.connection.base_url
+
+    def as_user(self: _Sync, name: str) -> _Sync:
+        """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
+        return self._with_connection(self.connection.derive(as_user=name))
+
+    def server_version(self) -> str | None:
+        """The version string ``/api/info`` reports."""
+        return self.connection.server_version()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.connection.close()
+
+    def __enter__(self: _Sync) -> _Sync:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        settings = self.connection.settings
+        user = f", as_user={settings.as_user!r}" if settings.as_user else ""
+        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
+
+
+class AsyncAyonClient(AsyncOperations):
+    """Asynchronous AYON client; the same operations as :class:`AyonClient`."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        api_key: str | None = None,
+        token: str | None = None,
+        timeout: float | None = None,
+        retries: int | None = None,
+        ca_file: str | None = None,
+        cert_file: str | None = None,
+        site_id: str | None = None,
+        sender: str | None = None,
+        sender_type: str | None = None,
+        as_user: str | None = None,
+        max_connections: int | None = None,
+        validate: bool | str | os.PathLike[str] = False,
+        validator: Validator | None = None,
+    ) -> None:
+        settings = _settings(
+            url, api_key=api_key, token=token, timeout=timeout, retries=retries,
+            ca_file=ca_file, cert_file=cert_file, site_id=site_id, sender=sender,
+            sender_type=sender_type, as_user=as_user, max_connections=max_connections,
+        )
+        self._init_connection(
+            AsyncConnection(settings, validator=_validator(validate, validator))
+        )
+
+    def _init_connection(self, connection: AsyncConnection) -> None:
+        self.connection = connection
+        self._rest: AsyncRestAPI | None = None
+        AsyncBaseClient.__init__(self, connection)
+
+    @property
+    def rest(self) -> AsyncRestAPI:
+        """Typed REST calls (installers, packages, bundles, settings, info)."""
+        if self._rest is None:
+            from ayon_gql.rest import AsyncRestAPI
+
+            self._rest = AsyncRestAPI(self.connection)
+        return self._rest
+
+    @classmethod
+    def _with_connection(cls: type[_Async], connection: AsyncConnection) -> _Async:
+        client = cls.__new__(cls)
+        client._init_connection(connection)
+        return client
+
+    @classmethod
+    def from_env(cls: type[_Async], **options: Any) -> _Async:
+        """A client configured from ``AYON_*`` environment variables."""
+        return cls(**options)
+
+    @classmethod
+    async def login(
+        cls: type[_Async], url: str, username: str, password: str, **options: Any
+    ) -> _Async:
+        """Log in with a user name and password (``POST /api/auth/login``)."""
+        anonymous = AsyncConnection(_settings(url, api_key=None, token=None, environ={}, **options))
+        try:
+            response = await anonymous.request(
+                "POST", "/api/auth/login", json={"name": username, "password": password},
+                operation="login", idempotent=False,
+            )
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            raise type(exc)(
+                f"login as {username!r} refused: {exc.detail or exc.message}",
+                status_code=exc.status_code, method=exc.method, path=exc.path,
+                detail=exc.detail, body=exc.body, operation="login",
+            ) from None
+        finally:
+            await anonymous.aclose()
+        return cls(url, token=_token_from_login(response.json()), **options)
+
+    @property
+    def url(self) -> str:
+        """The server's base URL."""
+        return self.connection.base_url
+
+    def as_user(self: _Async, name: str) -> _Async:
+        """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
+        return self._with_connection(self.connection.derive(as_user=name))
+
+    async def server_version(self) -> str | None:
+        """The version string ``/api/info`` reports."""
+        return await self.connection.server_version()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self.connection.aclose()
+
+    async def __aenter__(self: _Async) -> _Async:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        settings = self.connection.settings
+        user = f", as_user={settings.as_user!r}" if settings.as_user else ""
+        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"

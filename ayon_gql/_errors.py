@@ -1,0 +1,219 @@
+"""One exception hierarchy for everything the client can fail at.
+
+Every error says which operation (or REST call) and, where known, which
+project it was about.  Messages are built from the server's answer and our
+own context only: credentials are never part of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "AuthenticationError",
+    "AyonError",
+    "GraphQLError",
+    "GraphQLErrorDetail",
+    "GraphQLNotFoundError",
+    "HTTPStatusError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RequestValidationError",
+    "ServerError",
+    "TransportError",
+]
+
+
+class AyonError(Exception):
+    """Base of every error raised by ayon-gql."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str | None = None,
+        project_name: str | None = None,
+    ) -> None:
+        self.message = message
+        self.operation = operation
+        self.project_name = project_name
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        context = []
+        if self.operation:
+            context.append(self.operation)
+        if self.project_name:
+            context.append(f"project {self.project_name!r}")
+        return f"{' on '.join(context)}: {self.message}" if context else self.message
+
+
+class InvalidInputError(AyonError, ValueError):
+    """Input rejected locally, before anything was sent (bad name, id, filter)."""
+
+
+class TransportError(AyonError):
+    """The server could not be reached or the connection broke, after retries."""
+
+
+class HTTPStatusError(AyonError):
+    """The server answered with an error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        path: str,
+        detail: str | None = None,
+        body: Any = None,
+        operation: str | None = None,
+        project_name: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.path = path
+        self.detail = detail
+        self.body = body
+        super().__init__(message, operation=operation, project_name=project_name)
+
+
+class AuthenticationError(HTTPStatusError):
+    """401: missing, wrong or expired API key or token."""
+
+
+class PermissionDeniedError(HTTPStatusError):
+    """403: authenticated, but not allowed (or a refused login)."""
+
+
+class NotFoundError(AyonError):
+    """A project, entity, file or addon does not exist (HTTP 404 or GraphQL 404)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int = 404,
+        operation: str | None = None,
+        project_name: str | None = None,
+        path: Sequence[str | int] | str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.path = path
+        super().__init__(message, operation=operation, project_name=project_name)
+
+
+class RequestValidationError(HTTPStatusError):
+    """400: the server rejected the request; ``errors`` lists what and where."""
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The server's ``errors`` list: ``loc``, ``msg``, ``type``, ``ctx``."""
+        if isinstance(self.body, Mapping):
+            found = self.body.get("errors")
+            if isinstance(found, list):
+                return [dict(item) for item in found if isinstance(item, Mapping)]
+        return []
+
+
+class ServerError(HTTPStatusError):
+    """5xx, after the retries allowed for it were used up."""
+
+
+class GraphQLErrorDetail:
+    """One entry of a GraphQL ``errors`` list."""
+
+    __slots__ = ("extensions", "locations", "message", "path")
+
+    def __init__(self, entry: Mapping[str, Any]) -> None:
+        self.message = str(entry.get("message", "unknown error"))
+        raw_locations = entry.get("locations") or []
+        self.locations: list[tuple[int, int]] = [
+            (int(loc.get("line", 0)), int(loc.get("column", 0)))
+            for loc in raw_locations
+            if isinstance(loc, Mapping)
+        ]
+        raw_path = entry.get("path")
+        self.path: list[str | int] | None = list(raw_path) if raw_path else None
+        extensions = entry.get("extensions")
+        self.extensions: dict[str, Any] = dict(extensions) if isinstance(extensions, Mapping) else {}
+
+    @property
+    def status(self) -> int | None:
+        """The HTTP-like status AYON puts in ``extensions.status`` (e.g. 404)."""
+        value = self.extensions.get("status")
+        return value if isinstance(value, int) else None
+
+    def __str__(self) -> str:
+        where = []
+        if self.path:
+            where.append("at " + ".".join(str(part) for part in self.path))
+        if self.locations:
+            where.append(
+                "line " + ", ".join(f"{line}:{column}" for line, column in self.locations)
+            )
+        return f"{self.message} ({'; '.join(where)})" if where else self.message
+
+    def __repr__(self) -> str:
+        return f"GraphQLErrorDetail({self.message!r}, path={self.path!r})"
+
+
+class GraphQLError(AyonError):
+    """The server executed the operation and answered with ``errors``."""
+
+    def __init__(
+        self,
+        errors: Sequence[GraphQLErrorDetail],
+        *,
+        data: Any = None,
+        operation: str | None = None,
+        project_name: str | None = None,
+    ) -> None:
+        self.errors = list(errors)
+        self.data = data
+        message = "; ".join(str(error) for error in self.errors) or "unknown GraphQL error"
+        super().__init__(message, operation=operation, project_name=project_name)
+
+
+class GraphQLNotFoundError(GraphQLError, NotFoundError):
+    """A GraphQL error whose ``extensions.status`` is 404 (e.g. missing project)."""
+
+    def __init__(
+        self,
+        errors: Sequence[GraphQLErrorDetail],
+        *,
+        data: Any = None,
+        operation: str | None = None,
+        project_name: str | None = None,
+    ) -> None:
+        self.status_code = 404
+        first = errors[0] if errors else None
+        self.path = first.path if first else None
+        GraphQLError.__init__(
+            self, errors, data=data, operation=operation, project_name=project_name
+        )
+
+
+class PaginationError(AyonError):
+    """Paging stopped: the server repeated a cursor, or a page failed for good.
+
+    ``cursor`` is the last cursor reached and ``items`` how many nodes were
+    yielded before; ``__cause__`` holds the underlying error, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str | None,
+        cursor: str | None,
+        items: int,
+        project_name: str | None = None,
+    ) -> None:
+        self.cursor = cursor
+        self.items = items
+        super().__init__(message, operation=operation, project_name=project_name)

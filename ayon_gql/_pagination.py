@@ -1,0 +1,151 @@
+"""Relay pagination over AYON connections, sync and async.
+
+The real server has a few habits that a naive loop gets wrong:
+
+* without ``first`` a connection returns 100 items, and ``first`` has no
+  upper limit, so the page size is ours to choose;
+* when the last page is exactly full, ``hasNextPage`` is still true and the
+  next page is empty with ``endCursor: null``;
+* a server that repeats a cursor would make a naive loop run forever.
+
+Long id filters are split into chunks; filters are ANDed, so the union of
+the chunks' results is the result of the whole filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from typing import Any
+
+from ayon_gql._errors import InvalidInputError, PaginationError, ServerError, TransportError
+
+#: Items per request.  Chosen by ``scripts/benchmark_page_size.py``: against
+#: the stand-in server, 2,000 keeps a 16,000-version scan under 10 requests and
+#: within a few percent of one unpaged request; larger pages gain nothing.
+DEFAULT_PAGE_SIZE = 2000
+
+#: Ids per chunk when an id filter is longer than this.
+ID_CHUNK_SIZE = 2000
+
+
+def plan_chunks(
+    arguments: dict[str, Any], id_filters: Sequence[str], chunk_size: int = ID_CHUNK_SIZE
+) -> list[dict[str, Any]]:
+    """Split the longest id filter into chunks when it is too long for one request."""
+    longest: str | None = None
+    for name in id_filters:
+        value = arguments.get(name)
+        if isinstance(value, (list, tuple)) and len(value) > chunk_size:
+            current = arguments.get(longest) if longest else None
+            if longest is None or len(value) > len(current or ()):
+                longest = name
+    if longest is None:
+        return [arguments]
+    values = list(dict.fromkeys(arguments[longest]))  # drop repeated ids, keep order
+    return [
+        {**arguments, longest: values[start : start + chunk_size]}
+        for start in range(0, len(values), chunk_size)
+    ]
+
+
+class _PageCursor:
+    """Follows one chunk's cursors and decides when to stop."""
+
+    def __init__(self, operation_name: str, page_size: int) -> None:
+        self.operation_name = operation_name
+        self.page_size = page_size
+        self.cursor: str | None = None
+        self.seen: set[str] = set()
+        self.done = False
+        self.items = 0
+
+    def request_arguments(self, arguments: dict[str, Any]) -> dict[str, Any]:
+        return {**arguments, "first": self.page_size, "after": self.cursor}
+
+    def accept(self, connection: Any) -> list[Any]:
+        """Take one page; return its nodes and move the cursor on."""
+        edges = list(connection.edges)
+        nodes = [getattr(edge, "node", edge) for edge in edges]
+        self.items += len(nodes)
+        page_info = connection.page_info
+        end_cursor = page_info.end_cursor
+        if not page_info.has_next_page or not edges:
+            # An empty page ends the list even if it claims more (the real
+            # server's answer after an exactly full last page).
+            self.done = True
+            return nodes
+        if end_cursor is None:
+            raise PaginationError(
+                "the server says there are more pages but sent no end cursor",
+                operation=self.operation_name,
+                cursor=self.cursor,
+                items=self.items,
+            )
+        if end_cursor == self.cursor or end_cursor in self.seen:
+            raise PaginationError(
+                f"the server repeated cursor {end_cursor!r}; stopping instead of looping",
+                operation=self.operation_name,
+                cursor=end_cursor,
+                items=self.items,
+            )
+        self.seen.add(end_cursor)
+        self.cursor = end_cursor
+        return nodes
+
+    def interrupted(self, error: ServerError | TransportError) -> PaginationError:
+        return PaginationError(
+            f"stopped after {self.items} items at cursor {self.cursor!r}: {error.message}",
+            operation=self.operation_name,
+            cursor=self.cursor,
+            items=self.items,
+            project_name=error.project_name,
+        )
+
+
+def iter_nodes(
+    fetch_page: Callable[[dict[str, Any]], Any],
+    arguments: dict[str, Any],
+    *,
+    operation_name: str,
+    page_size: int | None,
+    id_filters: Sequence[str],
+) -> Iterator[Any]:
+    """Yield every node of a connection, page by page and chunk by chunk."""
+    size = _checked_page_size(page_size)
+    for chunk in plan_chunks(arguments, id_filters):
+        state = _PageCursor(operation_name, size)
+        while not state.done:
+            try:
+                connection = fetch_page(state.request_arguments(chunk))
+            except (ServerError, TransportError) as error:
+                raise state.interrupted(error) from error
+            yield from state.accept(connection)
+
+
+async def aiter_nodes(
+    fetch_page: Callable[[dict[str, Any]], Awaitable[Any]],
+    arguments: dict[str, Any],
+    *,
+    operation_name: str,
+    page_size: int | None,
+    id_filters: Sequence[str],
+) -> AsyncIterator[Any]:
+    """Async twin of :func:`iter_nodes`."""
+    size = _checked_page_size(page_size)
+    for chunk in plan_chunks(arguments, id_filters):
+        state = _PageCursor(operation_name, size)
+        while not state.done:
+            try:
+                connection = await fetch_page(state.request_arguments(chunk))
+            except (ServerError, TransportError) as error:
+                raise state.interrupted(error) from error
+            for node in state.accept(connection):
+                yield node
+
+
+def _checked_page_size(page_size: int | None) -> int:
+    if page_size is None:
+        return DEFAULT_PAGE_SIZE
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise InvalidInputError(f"page_size must be a positive integer, got {page_size!r}")
+    return page_size

@@ -1,0 +1,48 @@
+"""Options and helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ayon_gql._client import AyonClient
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """``--url`` and ``--api-key``; both fall back to ``AYON_*`` variables."""
+    group = parser.add_argument_group("connection")
+    group.add_argument("--url", help="server URL (default: $AYON_SERVER_URL)")
+    group.add_argument(
+        "--api-key",
+        help="API key (default: $AYON_API_KEY); prefer the variable, arguments are visible "
+        "to other users of the machine",
+    )
+    group.add_argument("--timeout", type=float, help="seconds per request")
+
+
+def client_from_args(args: argparse.Namespace) -> AyonClient:
+    """A client from ``--url``/``--api-key`` or the environment."""
+    return AyonClient(
+        getattr(args, "url", None),
+        api_key=getattr(args, "api_key", None),
+        timeout=getattr(args, "timeout", None),
+    )
+
+
+def print_json(value: Any) -> None:
+    """Pretty JSON on stdout (dates and other objects as strings)."""
+    json.dump(value, sys.stdout, indent=2, default=str, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
+    """A plain aligned text table on stdout."""
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for index, row in enumerate(cells):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))

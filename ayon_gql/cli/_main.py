@@ -1,0 +1,68 @@
+"""Entry point of ``ayon-gql``: one sub-command module per concern.
+
+Each module listed in ``_COMMAND_MODULES`` has ``register(subparsers)``,
+which adds its parser(s) and sets ``handler`` to a function taking the parsed
+arguments and returning the exit status.  Modules are imported only when the
+command line is built, so ``import ayon_gql`` never pays for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ayon_gql._errors import AyonError
+from ayon_gql._version import __version__
+
+_COMMAND_MODULES = (
+    "ayon_gql.cli._schema",
+    "ayon_gql.cli._check",
+    "ayon_gql.cli._generate",
+    "ayon_gql.cli._query",
+    "ayon_gql.cli._rest",
+    "ayon_gql.cli._serve",
+    "ayon_gql.cli._demo",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every available sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="ayon-gql",
+        description="Typed, validated GraphQL tooling for the AYON pipeline server.",
+    )
+    parser.add_argument("--version", action="version", version=f"ayon-gql {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # a command module not present in this build
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        status: int = handler(args)
+    except AyonError as exc:
+        print(f"ayon-gql: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

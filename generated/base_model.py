@@ -1,0 +1,22 @@
+from pydantic import BaseModel as PydanticBaseModel
+from pydantic import ConfigDict
+from pydantic.alias_generators import to_camel
+
+
+class UnsetType:
+    def __bool__(self) -> bool:
+        return False
+
+
+UNSET = UnsetType()
+
+
+class BaseModel(PydanticBaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+        validate_assignment=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+        defer_build=True,
+        alias_generator=to_camel,
+    )

@@ -1,0 +1,26 @@
+from enum import Enum
+
+
+class HasLinksFilter(str, Enum):
+    ANY = "ANY"
+    BOTH = "BOTH"
+    IN = "IN"
+    NONE = "NONE"
+    OUT = "OUT"
+
+
+class StatsOperation(str, Enum):
+    AVG = "AVG"
+    CHECKED = "CHECKED"
+    COUNT = "COUNT"
+    DISTRIBUTION = "DISTRIBUTION"
+    FILLED = "FILLED"
+    MAX = "MAX"
+    MIN = "MIN"
+    NOT_CHECKED = "NOT_CHECKED"
+    NOT_FILLED = "NOT_FILLED"
+    PERCENTAGE_CHECKED = "PERCENTAGE_CHECKED"
+    PERCENTAGE_FILLED = "PERCENTAGE_FILLED"
+    PERCENTAGE_NOT_CHECKED = "PERCENTAGE_NOT_CHECKED"
+    PERCENTAGE_NOT_FILLED = "PERCENTAGE_NOT_FILLED"
+    SUM = "SUM"

@@ -1,0 +1,391 @@
+import json
+from datetime import datetime
+from functools import cached_property
+from typing import Any, Optional
+
+from .base_model import BaseModel
+
+
+class ActivityFields(BaseModel):
+    activity_id: str
+    activity_type: str
+    activity_data: str
+    body: str
+    tags: list[str]
+    entity_id: Optional[str]
+    entity_type: str
+    entity_name: Optional[str]
+    reference_id: str
+    reference_type: str
+    created_at: datetime
+    updated_at: datetime
+    author: Optional["ActivityFieldsAuthor"]
+
+    @cached_property
+    def activity_data_decoded(self) -> Any:
+        """``activity_data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.activity_data is None else json.loads(self.activity_data)
+
+
+class ActivityFieldsAuthor(BaseModel):
+    name: str
+    attrib: "ActivityFieldsAuthorAttrib"
+
+
+class ActivityFieldsAuthorAttrib(BaseModel):
+    full_name: Optional[str]
+
+
+class FolderAttribFields(BaseModel):
+    clip_in: Optional[int]
+    clip_out: Optional[int]
+    description: Optional[str]
+    end_date: Optional[datetime]
+    fps: Optional[float]
+    frame_end: Optional[int]
+    frame_start: Optional[int]
+    handle_end: Optional[int]
+    handle_start: Optional[int]
+    pixel_aspect: Optional[float]
+    priority: Optional[str]
+    resolution_height: Optional[int]
+    resolution_width: Optional[int]
+    start_date: Optional[datetime]
+
+
+class FolderFields(BaseModel):
+    id: str
+    name: str
+    label: Optional[str]
+    folder_type: str
+    path: Optional[str]
+    parent_id: Optional[str]
+    active: bool
+    thumbnail_id: Optional[str]
+    data: Optional[str]
+    status: str
+    tags: list[str]
+    has_children: bool
+    child_count: int
+    created_at: datetime
+    updated_at: datetime
+    attrib: "FolderFieldsAttrib"
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+
+class FolderFieldsAttrib(FolderAttribFields):
+    pass
+
+
+class PageInfoFields(BaseModel):
+    has_next_page: bool
+    end_cursor: Optional[str]
+
+
+class ProductFields(BaseModel):
+    id: str
+    name: str
+    folder_id: str
+    product_type: str
+    product_base_type: Optional[str]
+    active: bool
+    data: Optional[str]
+    status: str
+    tags: list[str]
+    path: Optional[str]
+    created_at: datetime
+    updated_at: datetime
+    attrib: "ProductFieldsAttrib"
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+
+class ProductFieldsAttrib(BaseModel):
+    description: Optional[str]
+    product_group: Optional[str]
+
+
+class ProjectAttribFields(BaseModel):
+    clip_in: Optional[int]
+    clip_out: Optional[int]
+    description: Optional[str]
+    end_date: Optional[datetime]
+    fps: Optional[float]
+    frame_end: Optional[int]
+    frame_start: Optional[int]
+    handle_end: Optional[int]
+    handle_start: Optional[int]
+    pixel_aspect: Optional[float]
+    priority: Optional[str]
+    resolution_height: Optional[int]
+    resolution_width: Optional[int]
+    start_date: Optional[datetime]
+
+
+class ProjectSummaryFields(BaseModel):
+    name: str
+    code: str
+    label: Optional[str]
+    active: bool
+    library: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProjectFields(ProjectSummaryFields):
+    color: Optional[str]
+    data: Optional[str]
+    config: Optional[str]
+    attrib: "ProjectFieldsAttrib"
+    folder_types: list["ProjectFieldsFolderTypes"]
+    task_types: list["ProjectFieldsTaskTypes"]
+    link_types: list["ProjectFieldsLinkTypes"]
+    statuses: list["ProjectFieldsStatuses"]
+    tags: list["ProjectFieldsTags"]
+    product_types: list["ProjectFieldsProductTypes"]
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+    @cached_property
+    def config_decoded(self) -> Any:
+        """``config`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.config is None else json.loads(self.config)
+
+
+class ProjectFieldsAttrib(ProjectAttribFields):
+    pass
+
+
+class ProjectFieldsFolderTypes(BaseModel):
+    name: str
+    short_name: Optional[str]
+    icon: Optional[str]
+    color: Optional[str]
+
+
+class ProjectFieldsTaskTypes(BaseModel):
+    name: str
+    short_name: Optional[str]
+    icon: Optional[str]
+    color: Optional[str]
+
+
+class ProjectFieldsLinkTypes(BaseModel):
+    name: str
+    link_type: str
+    input_type: str
+    output_type: str
+    style: str
+    color: Optional[str]
+
+
+class ProjectFieldsStatuses(BaseModel):
+    name: str
+    short_name: Optional[str]
+    state: Optional[str]
+    icon: Optional[str]
+    color: Optional[str]
+    scope: Optional[list[str]]
+
+
+class ProjectFieldsTags(BaseModel):
+    name: str
+    color: Optional[str]
+
+
+class ProjectFieldsProductTypes(BaseModel):
+    name: str
+    icon: Optional[str]
+    color: Optional[str]
+
+
+class RepresentationAttribFields(BaseModel):
+    clip_in: Optional[int]
+    clip_out: Optional[int]
+    description: Optional[str]
+    extension: Optional[str]
+    fps: Optional[float]
+    frame_end: Optional[int]
+    frame_start: Optional[int]
+    handle_end: Optional[int]
+    handle_start: Optional[int]
+    path: Optional[str]
+    pixel_aspect: Optional[float]
+    resolution_height: Optional[int]
+    resolution_width: Optional[int]
+    template: Optional[str]
+
+
+class RepresentationFields(BaseModel):
+    id: str
+    name: str
+    version_id: str
+    context: Optional[str]
+    data: Optional[str]
+    traits: Optional[str]
+    active: bool
+    status: str
+    tags: list[str]
+    created_at: datetime
+    updated_at: datetime
+    attrib: "RepresentationFieldsAttrib"
+    files: list["RepresentationFieldsFiles"]
+
+    @cached_property
+    def context_decoded(self) -> Any:
+        """``context`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.context is None else json.loads(self.context)
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+    @cached_property
+    def traits_decoded(self) -> Any:
+        """``traits`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.traits is None else json.loads(self.traits)
+
+
+class RepresentationFieldsAttrib(RepresentationAttribFields):
+    pass
+
+
+class RepresentationFieldsFiles(BaseModel):
+    id: str
+    name: str
+    path: str
+    size: str
+    hash: Optional[str]
+    hash_type: str
+
+
+class TaskAttribFields(BaseModel):
+    clip_in: Optional[int]
+    clip_out: Optional[int]
+    description: Optional[str]
+    end_date: Optional[datetime]
+    fps: Optional[float]
+    frame_end: Optional[int]
+    frame_start: Optional[int]
+    handle_end: Optional[int]
+    handle_start: Optional[int]
+    pixel_aspect: Optional[float]
+    priority: Optional[str]
+    resolution_height: Optional[int]
+    resolution_width: Optional[int]
+    start_date: Optional[datetime]
+
+
+class TaskFields(BaseModel):
+    id: str
+    name: str
+    label: Optional[str]
+    task_type: str
+    folder_id: str
+    active: bool
+    thumbnail_id: Optional[str]
+    assignees: list[str]
+    data: Optional[str]
+    status: str
+    tags: list[str]
+    created_at: datetime
+    updated_at: datetime
+    attrib: "TaskFieldsAttrib"
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+
+class TaskFieldsAttrib(TaskAttribFields):
+    pass
+
+
+class UserFields(BaseModel):
+    name: str
+    active: bool
+    is_admin: bool
+    is_manager: bool
+    is_service: bool
+    is_guest: bool
+    has_password: bool
+    access_groups: str
+    default_access_groups: list[str]
+    api_key_preview: Optional[str]
+    created_at: datetime
+    updated_at: datetime
+    attrib: "UserFieldsAttrib"
+
+    @cached_property
+    def access_groups_decoded(self) -> Any:
+        """``access_groups`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.access_groups is None else json.loads(self.access_groups)
+
+
+class UserFieldsAttrib(BaseModel):
+    full_name: Optional[str]
+    email: Optional[str]
+    avatar_url: Optional[str]
+    developer_mode: Optional[bool]
+
+
+class VersionAttribFields(BaseModel):
+    fps: Optional[float]
+    resolution_width: Optional[int]
+    resolution_height: Optional[int]
+    pixel_aspect: Optional[float]
+    clip_in: Optional[int]
+    clip_out: Optional[int]
+    frame_start: Optional[int]
+    frame_end: Optional[int]
+    handle_start: Optional[int]
+    handle_end: Optional[int]
+    intent: Optional[str]
+    machine: Optional[str]
+    source: Optional[str]
+    comment: Optional[str]
+    site: Optional[str]
+    families: Optional[list[str]]
+    color_space: Optional[str]
+    description: Optional[str]
+
+
+class VersionFields(BaseModel):
+    id: str
+    name: str
+    version: int
+    product_id: str
+    task_id: Optional[str]
+    author: Optional[str]
+    active: bool
+    thumbnail_id: Optional[str]
+    hero_version_id: Optional[str]
+    is_latest: bool
+    path: Optional[str]
+    data: Optional[str]
+    status: str
+    tags: list[str]
+    created_at: datetime
+    updated_at: datetime
+    attrib: "VersionFieldsAttrib"
+
+    @cached_property
+    def data_decoded(self) -> Any:
+        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        return None if self.data is None else json.loads(self.data)
+
+
+class VersionFieldsAttrib(VersionAttribFields):
+    pass

@@ -1,0 +1,9 @@
+from .base_model import BaseModel
+from .fragments import UserFields
+
+
+class GetUser(BaseModel):
+    user: "GetUserUser"
+
+
+GetUserUser = UserFields
