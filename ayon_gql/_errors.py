@@ -190,12 +190,14 @@ class GraphQLNotFoundError(GraphQLError, NotFoundError):
         operation: str | None = None,
         project_name: str | None = None,
     ) -> None:
-        self.status_code = 404
-        first = errors[0] if errors else None
-        self.path = first.path if first else None
+        # GraphQLError.__init__ reaches NotFoundError.__init__ through the MRO,
+        # which resets status and path; set them afterwards.
         GraphQLError.__init__(
             self, errors, data=data, operation=operation, project_name=project_name
         )
+        first = errors[0] if errors else None
+        self.status_code = 404
+        self.path = first.path if first else None
 
 
 class PaginationError(AyonError):

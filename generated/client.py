@@ -1941,7 +1941,7 @@ class Operations(BaseClient):
         """
 
         def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_links(**arguments, **kwargs).project
+            return self.get_links(**arguments, **kwargs).project.links
 
         arguments: dict[str, Any] = {
             "project_name": project_name,
@@ -2845,7 +2845,7 @@ class AsyncOperations(AsyncBaseClient):
         """
 
         async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_links(**arguments, **kwargs)).project
+            return (await self.get_links(**arguments, **kwargs)).project.links
 
         arguments: dict[str, Any] = {
             "project_name": project_name,

@@ -46,7 +46,12 @@ _ID_LIST_SUFFIX = "ids"
 
 @dataclass(frozen=True)
 class _Connection:
-    """Where the paginated connection sits in an operation's result."""
+    """Where the paginated connection sits in an operation's result.
+
+    ``path`` leads from the result to the connection (snake_case attribute
+    names); ``node_class`` is what one item is: the edge's ``node``, or the
+    edge itself for connections whose edges carry the data (project links).
+    """
 
     operation_name: str
     method_name: str
@@ -126,14 +131,12 @@ class AyonPlugin(Plugin):
         if _selects(edges.selection_set, "node") is None:
             # Connections whose edges carry the data themselves (project links).
             node_class = operation_name + "".join(_class_part(k) for k in keys) + "Edges"
-            suffix: tuple[str, ...] = ()
         else:
             node_class = operation_name + "".join(_class_part(k) for k in keys) + "EdgesNode"
-            suffix = ("node",)
         self._connections[method_def.name] = _Connection(
             operation_name=operation_name,
             method_name=method_def.name,
-            path=tuple(str_to_snake_case(key) for key in keys) + suffix,
+            path=tuple(str_to_snake_case(key) for key in keys),
             node_class=node_class,
             node_module=str_to_snake_case(operation_name),
         )
@@ -190,7 +193,7 @@ class AyonPlugin(Plugin):
         ]
         names = [arg.arg for arg in arguments]
         id_filters = tuple(n for n in names if n == "ids" or n.endswith("_" + _ID_LIST_SUFFIX))
-        attribute_path = "".join(f".{key}" for key in connection.path[:-1] if key != "node")
+        attribute_path = "".join(f".{key}" for key in connection.path)
         iterator = "AsyncIterator" if is_async else "Iterator"
         call = f"self.{method.name}(**arguments, **kwargs)"
         fetch = (

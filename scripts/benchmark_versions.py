@@ -1,0 +1,129 @@
+"""Scan every version of a large project three ways against the same stand-in server.
+
+1. ayon-gql: ``AyonClient.iter_versions`` (typed models, paginated);
+2. ayon-python-api: ``ServerAPI.get_versions`` with the same fields;
+3. a raw httpx loop: the same GraphQL text, everything in one request, JSON only.
+
+Prints requests and seconds for each (median of ``--repeat`` runs) and the
+ratios.  Also sweeps page sizes for ``iter_versions`` (how the default page
+size was chosen) with ``--page-sizes``.
+
+    python scripts/benchmark_versions.py --versions 16800 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from ayon_gql import DEFAULT_PAGE_SIZE, AyonClient
+from ayon_gql.testing import LARGE_PROJECT, StandInServer, generate_dataset
+from ayon_gql_generated.client import _GET_VERSIONS_QUERY
+
+#: The fields of ``VersionFields`` (queries/versions.graphql), for ayon-python-api.
+_ATTRIBUTES = (
+    "fps resolutionWidth resolutionHeight pixelAspect clipIn clipOut frameStart frameEnd "
+    "handleStart handleEnd intent machine source comment site families colorSpace description"
+).split()
+VERSION_FIELDS = [
+    "id", "name", "version", "productId", "taskId", "author", "active", "thumbnailId",
+    "heroVersionId", "isLatest", "path", "data", "status", "tags", "createdAt", "updatedAt",
+    *(f"attrib.{name}" for name in _ATTRIBUTES),
+]
+
+
+def _graphql_requests(server: StandInServer) -> int:
+    return sum(1 for request in server.requests if request.path == "/graphql")
+
+
+def _measure(
+    server: StandInServer, work: Callable[[], int], repeat: int
+) -> tuple[float, int, int]:
+    """Median seconds, GraphQL requests of one run, items of one run."""
+    work()  # warm up caches on both sides
+    seconds = []
+    requests = items = 0
+    for _ in range(repeat):
+        server.clear_requests()
+        started = time.perf_counter()
+        items = work()
+        seconds.append(time.perf_counter() - started)
+        requests = _graphql_requests(server)
+    return statistics.median(seconds), requests, items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--versions", type=int, default=16_800)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--page-sizes", default="", help="comma-separated page sizes to sweep, e.g. 300,1000,2000"
+    )
+    args = parser.parse_args()
+
+    dataset = generate_dataset(versions=args.versions)
+    with StandInServer(dataset) as server:
+        client = AyonClient(server.url, api_key=server.api_key)
+
+        def ours(page_size: int | None = None) -> int:
+            return sum(1 for _ in client.iter_versions(LARGE_PROJECT, page_size=page_size))
+
+        import ayon_api
+
+        api = ayon_api.ServerAPI(server.url, token=server.api_key)
+
+        def theirs() -> int:
+            return sum(
+                1
+                for _ in api.get_versions(LARGE_PROJECT, fields=VERSION_FIELDS, active=None)
+            )
+
+        raw_client = httpx.Client(base_url=server.url, headers={"X-Api-Key": server.api_key})
+
+        def raw() -> int:
+            answer = raw_client.post(
+                "/graphql",
+                json={
+                    "query": _GET_VERSIONS_QUERY,
+                    "operationName": "GetVersions",
+                    "variables": {"projectName": LARGE_PROJECT, "first": 10_000_000},
+                },
+            )
+            answer.raise_for_status()
+            data: dict[str, Any] = answer.json()["data"]
+            return len(data["project"]["versions"]["edges"])
+
+        results = {
+            f"ayon-gql iter_versions (page {DEFAULT_PAGE_SIZE})": _measure(server, ours, args.repeat),
+            "ayon-python-api get_versions": _measure(server, theirs, args.repeat),
+            "raw httpx, one request": _measure(server, raw, args.repeat),
+        }
+        counts = {items for _, _, items in results.values()}
+        print(f"{args.versions} versions in {LARGE_PROJECT}; items per run: {sorted(counts)}")
+        print(f"{'method':44} {'requests':>8} {'seconds':>8}")
+        for name, (seconds, requests, _) in results.items():
+            print(f"{name:44} {requests:8d} {seconds:8.3f}")
+        ours_s = results[f"ayon-gql iter_versions (page {DEFAULT_PAGE_SIZE})"][0]
+        theirs_s = results["ayon-python-api get_versions"][0]
+        raw_s = results["raw httpx, one request"][0]
+        print(f"ayon-gql / raw loop:          {ours_s / raw_s:.2f}x  (target <= 1.15x)")
+        print(f"ayon-python-api / ayon-gql:   {theirs_s / ours_s:.2f}x  (target >= 2x)")
+
+        if args.page_sizes:
+            print("\npage-size sweep (ayon-gql iter_versions)")
+            print(f"{'page size':>9} {'requests':>8} {'seconds':>8} {'vs raw':>7}")
+            for size in (int(part) for part in args.page_sizes.split(",")):
+                seconds, requests, _ = _measure(server, lambda s=size: ours(s), args.repeat)
+                print(f"{size:9d} {requests:8d} {seconds:8.3f} {seconds / raw_s:6.2f}x")
+        client.close()
+        raw_client.close()
+        api.close_session()
+
+
+if __name__ == "__main__":
+    main()

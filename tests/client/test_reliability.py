@@ -1,0 +1,62 @@
+"""Long scans under injected faults: nothing lost, nothing doubled, clear failures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ayon_gql import AyonClient, PaginationError, ServerError
+from ayon_gql.testing import LARGE_PROJECT, StandInServer, generate_dataset
+from tests.client.conftest import graphql_requests, raw_nodes
+
+VERSIONS = 20_000
+
+
+@pytest.fixture(scope="module")
+def large_server() -> Iterator[StandInServer]:
+    with StandInServer(generate_dataset(versions=VERSIONS)) as server:
+        yield server
+
+
+@pytest.fixture
+def large(large_server: StandInServer) -> Iterator[StandInServer]:
+    large_server.reset()
+    yield large_server
+    large_server.faults.reset()
+
+
+def _client(server: StandInServer, retries: int) -> AyonClient:
+    client = AyonClient(server.url, api_key=server.api_key, retries=retries)
+    client.connection.settings = client.connection.settings.replace(backoff=0.005)
+    return client
+
+
+def test_scan_survives_random_503s_and_dropped_connections(large: StandInServer) -> None:
+    expected = [node["id"] for node in raw_nodes(large, LARGE_PROJECT, "versions")]
+    assert len(expected) == VERSIONS
+    large.faults.fail(503, path="/graphql", share=0.25, seed=7)
+    large.faults.drop(path="/graphql", share=0.15, seed=11, after_bytes=200)
+    large.clear_requests()
+    with _client(large, retries=8) as client:
+        found = [version.id for version in client.iter_versions(LARGE_PROJECT, page_size=1000)]
+    assert found == expected
+    assert len(set(found)) == VERSIONS
+    fired = sum(rule.fired for rule in large.faults.rules)
+    assert fired > 0
+    assert len(graphql_requests(large)) >= 21 + fired - 1
+
+
+def test_retries_running_out_names_operation_and_cursor(large: StandInServer) -> None:
+    with _client(large, retries=2) as client:
+        scan = client.iter_versions(LARGE_PROJECT, page_size=1000)
+        first_page = [next(scan) for _ in range(1000)]
+        large.faults.fail(503, path="/graphql", times=100)
+        with pytest.raises(PaginationError) as caught:
+            next(scan)
+    error = caught.value
+    assert error.operation == "GetVersions"
+    assert error.items == len(first_page) == 1000
+    assert error.cursor is not None
+    assert "GetVersions" in str(error) and error.cursor in str(error)
+    assert isinstance(error.__cause__, ServerError)

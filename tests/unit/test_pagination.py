@@ -1,0 +1,165 @@
+"""Pagination driven by pages the real server sent (tests/_shared recordings)."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from ayon_gql import InvalidInputError, PaginationError, ServerError, TransportError
+from ayon_gql._pagination import aiter_nodes, iter_nodes, plan_chunks
+from tests._shared import recording
+
+
+def _connection(payload: dict[str, Any]) -> SimpleNamespace:
+    """The shape generated models give: ``page_info`` and ``edges[].node``."""
+    info = payload["pageInfo"]
+    return SimpleNamespace(
+        page_info=SimpleNamespace(
+            has_next_page=info["hasNextPage"], end_cursor=info.get("endCursor")
+        ),
+        edges=[SimpleNamespace(node=edge["node"]) for edge in payload["edges"]],
+    )
+
+
+def _folders(name: str) -> SimpleNamespace:
+    return _connection(recording(name)["response"]["json"]["data"]["project"]["folders"])
+
+
+class _RecordedServer:
+    """Answers by the ``after`` cursor, as the real server did."""
+
+    def __init__(self, pages: dict[str | None, SimpleNamespace]) -> None:
+        self.pages = pages
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, arguments: dict[str, Any]) -> SimpleNamespace:
+        self.calls.append(arguments)
+        return self.pages[arguments["after"]]
+
+
+def test_exactly_full_last_page_costs_one_empty_request_and_ends() -> None:
+    full = _folders("gql-folders-exact-last-page")
+    empty = _folders("gql-folders-after-exact-last-page")
+    assert full.page_info.has_next_page is True  # the real server's quirk
+    server = _RecordedServer({None: full, full.page_info.end_cursor: empty})
+    nodes = list(
+        iter_nodes(server, {"project_name": "demo"}, operation_name="GetFolders",
+                   page_size=21, id_filters=())
+    )
+    assert [n["id"] for n in nodes] == [e.node["id"] for e in full.edges]
+    assert len(server.calls) == 2
+    assert server.calls[0] == {"project_name": "demo", "first": 21, "after": None}
+    assert server.calls[1]["after"] == full.page_info.end_cursor
+
+
+def test_follows_cursors_across_pages() -> None:
+    page1 = _folders("gql-folders-page1")
+    page2 = _folders("gql-folders-page2")
+    last = SimpleNamespace(
+        page_info=SimpleNamespace(has_next_page=False, end_cursor=None),
+        edges=[SimpleNamespace(node={"id": "x"})],
+    )
+    server = _RecordedServer(
+        {None: page1, page1.page_info.end_cursor: page2, page2.page_info.end_cursor: last}
+    )
+    nodes = list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5, id_filters=()))
+    assert len(nodes) == len(page1.edges) + len(page2.edges) + 1
+    assert len({n["id"] for n in nodes}) == len(nodes)
+
+
+def test_repeated_cursor_is_an_error_not_a_loop() -> None:
+    page1 = _folders("gql-folders-page1")
+    server = _RecordedServer({None: page1, page1.page_info.end_cursor: page1})
+    with pytest.raises(PaginationError) as caught:
+        list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5, id_filters=()))
+    assert caught.value.operation == "GetFolders"
+    assert caught.value.cursor == page1.page_info.end_cursor
+    assert len(server.calls) == 2
+
+
+def test_more_pages_without_cursor_is_an_error() -> None:
+    broken = SimpleNamespace(
+        page_info=SimpleNamespace(has_next_page=True, end_cursor=None),
+        edges=[SimpleNamespace(node={"id": "a"})],
+    )
+    with pytest.raises(PaginationError, match="no end cursor"):
+        list(iter_nodes(lambda _: broken, {}, operation_name="Op", page_size=1, id_filters=()))
+
+
+def test_failure_mid_scan_names_operation_and_cursor() -> None:
+    page1 = _folders("gql-folders-page1")
+
+    def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
+        if arguments["after"] is None:
+            return page1
+        raise ServerError("HTTP 503", status_code=503, method="POST", path="/graphql",
+                          operation="GetFolders", project_name="demo")
+
+    seen: list[Any] = []
+    with pytest.raises(PaginationError) as caught:
+        for node in iter_nodes(fetch, {}, operation_name="GetFolders", page_size=5, id_filters=()):
+            seen.append(node)
+    error = caught.value
+    assert len(seen) == len(page1.edges) == error.items
+    assert error.cursor == page1.page_info.end_cursor
+    assert "GetFolders" in str(error) and error.cursor in str(error)
+    assert isinstance(error.__cause__, ServerError)
+
+
+def test_transport_failure_on_first_page_is_wrapped_too() -> None:
+    def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
+        raise TransportError("connection refused", operation="GetVersions")
+
+    with pytest.raises(PaginationError) as caught:
+        list(iter_nodes(fetch, {}, operation_name="GetVersions", page_size=5, id_filters=()))
+    assert caught.value.cursor is None and caught.value.items == 0
+
+
+def test_long_id_filter_is_split_into_chunks() -> None:
+    ids = [f"{i:032x}" for i in range(4500)]
+    chunks = plan_chunks({"ids": ids, "folder_ids": ["a"]}, ("ids", "folder_ids"), 2000)
+    assert [len(c["ids"]) for c in chunks] == [2000, 2000, 500]
+    assert [i for c in chunks for i in c["ids"]] == ids
+    assert all(c["folder_ids"] == ["a"] for c in chunks)
+    assert plan_chunks({"ids": ids[:10]}, ("ids",), 2000) == [{"ids": ids[:10]}]
+
+
+def test_chunked_scan_requests_each_chunk() -> None:
+    ids = [f"{i:032x}" for i in range(2500)]
+    calls: list[int] = []
+
+    def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
+        calls.append(len(arguments["ids"]))
+        return SimpleNamespace(
+            page_info=SimpleNamespace(has_next_page=False, end_cursor=None),
+            edges=[SimpleNamespace(node=i) for i in arguments["ids"]],
+        )
+
+    nodes = list(iter_nodes(fetch, {"ids": ids}, operation_name="Op", page_size=5000,
+                            id_filters=("ids",)))
+    assert nodes == ids
+    assert calls == [2000, 500]
+
+
+def test_async_iteration_matches_sync() -> None:
+    full = _folders("gql-folders-exact-last-page")
+    empty = _folders("gql-folders-after-exact-last-page")
+    pages = {None: full, full.page_info.end_cursor: empty}
+
+    async def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
+        return pages[arguments["after"]]
+
+    async def collect() -> list[Any]:
+        return [n async for n in aiter_nodes(fetch, {}, operation_name="Op", page_size=21,
+                                             id_filters=())]
+
+    assert [n["id"] for n in asyncio.run(collect())] == [e.node["id"] for e in full.edges]
+
+
+@pytest.mark.parametrize("size", [0, -1, 1.5, True])
+def test_bad_page_size_is_refused(size: Any) -> None:
+    with pytest.raises(InvalidInputError):
+        list(iter_nodes(lambda _: None, {}, operation_name="Op", page_size=size, id_filters=()))
