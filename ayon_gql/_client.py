@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
-from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
 from ayon_gql_generated.async_base_client import AsyncBaseClient
 from ayon_gql_generated.client import AsyncOperations, Operations
+
+from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
+from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
 
 if TYPE_CHECKING:
     from ayon_gql.rest import AsyncRestAPI, RestAPI
@@ -42,7 +43,9 @@ def _settings(
     )
 
 
-def _validator(validate: bool | str | os.PathLike[str], given: Validator | None) -> Validator | None:
+def _validator(
+    validate: bool | str | os.PathLike[str], given: Validator | None
+) -> Validator | None:
     """``validate=True`` checks queries against the bundled schema snapshot before
     sending; a path checks against that SDL file (needs the ``tools`` extra)."""
     if given is not None or validate is False:
@@ -87,9 +90,17 @@ class AyonClient(Operations):
         validator: Validator | None = None,
     ) -> None:
         settings = _settings(
-            url, api_key=api_key, token=token, timeout=timeout, retries=retries,
-            ca_file=ca_file, cert_file=cert_file, site_id=site_id, sender=sender,
-            sender_type=sender_type, as_user=as_user,
+            url,
+            api_key=api_key,
+            token=token,
+            timeout=timeout,
+            retries=retries,
+            ca_file=ca_file,
+            cert_file=cert_file,
+            site_id=site_id,
+            sender=sender,
+            sender_type=sender_type,
+            as_user=as_user,
         )
         self._init_connection(Connection(settings, validator=_validator(validate, validator)))
 
@@ -124,14 +135,21 @@ class AyonClient(Operations):
         anonymous = Connection(_settings(url, api_key=None, token=None, environ={}, **options))
         try:
             answer = anonymous.request(
-                "POST", "/api/auth/login", json={"name": username, "password": password},
-                operation="login", idempotent=False,
+                "POST",
+                "/api/auth/login",
+                json={"name": username, "password": password},
+                operation="login",
+                idempotent=False,
             ).json()
         except (AuthenticationError, PermissionDeniedError) as exc:
             raise type(exc)(
                 f"login as {username!r} refused: {exc.detail or exc.message}",
-                status_code=exc.status_code, method=exc.method, path=exc.path,
-                detail=exc.detail, body=exc.body, operation="login",
+                status_code=exc.status_code,
+                method=exc.method,
+                path=exc.path,
+                detail=exc.detail,
+                body=exc.body,
+                operation="login",
             ) from None
         finally:
             anonymous.close()
@@ -193,13 +211,20 @@ class AsyncAyonClient(AsyncOperations):
         validator: Validator | None = None,
     ) -> None:
         settings = _settings(
-            url, api_key=api_key, token=token, timeout=timeout, retries=retries,
-            ca_file=ca_file, cert_file=cert_file, site_id=site_id, sender=sender,
-            sender_type=sender_type, as_user=as_user, max_connections=max_connections,
+            url,
+            api_key=api_key,
+            token=token,
+            timeout=timeout,
+            retries=retries,
+            ca_file=ca_file,
+            cert_file=cert_file,
+            site_id=site_id,
+            sender=sender,
+            sender_type=sender_type,
+            as_user=as_user,
+            max_connections=max_connections,
         )
-        self._init_connection(
-            AsyncConnection(settings, validator=_validator(validate, validator))
-        )
+        self._init_connection(AsyncConnection(settings, validator=_validator(validate, validator)))
 
     def _init_connection(self, connection: AsyncConnection) -> None:
         self.connection = connection
@@ -234,14 +259,21 @@ class AsyncAyonClient(AsyncOperations):
         anonymous = AsyncConnection(_settings(url, api_key=None, token=None, environ={}, **options))
         try:
             response = await anonymous.request(
-                "POST", "/api/auth/login", json={"name": username, "password": password},
-                operation="login", idempotent=False,
+                "POST",
+                "/api/auth/login",
+                json={"name": username, "password": password},
+                operation="login",
+                idempotent=False,
             )
         except (AuthenticationError, PermissionDeniedError) as exc:
             raise type(exc)(
                 f"login as {username!r} refused: {exc.detail or exc.message}",
-                status_code=exc.status_code, method=exc.method, path=exc.path,
-                detail=exc.detail, body=exc.body, operation="login",
+                status_code=exc.status_code,
+                method=exc.method,
+                path=exc.path,
+                detail=exc.detail,
+                body=exc.body,
+                operation="login",
             ) from None
         finally:
             await anonymous.aclose()

@@ -77,6 +77,20 @@ class ConnectionSettings:
         "verify",
     )
 
+    base_url: str
+    api_key: str | None
+    token: str | None
+    timeout: float
+    retries: int
+    backoff: float
+    verify: bool | str
+    cert: str | None
+    as_user: str | None
+    site_id: str | None
+    sender: str | None
+    sender_type: str | None
+    max_connections: int
+
     def __init__(
         self,
         base_url: str,
@@ -135,7 +149,9 @@ class ConnectionSettings:
         )
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> ConnectionSettings:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **overrides: Any
+    ) -> ConnectionSettings:
         """Read ``AYON_SERVER_URL``, ``AYON_API_KEY`` and friends; overrides win."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -272,14 +288,17 @@ def graphql_data(
     """``data`` of a GraphQL answer, or the error its ``errors`` describe."""
     if not isinstance(payload, Mapping) or not ("data" in payload or "errors" in payload):
         raise AyonError(
-            "the server's answer is not a GraphQL response", operation=operation,
+            "the server's answer is not a GraphQL response",
+            operation=operation,
             project_name=project_name,
         )
     errors = payload.get("errors")
     if errors:
         details = [GraphQLErrorDetail(entry) for entry in errors if isinstance(entry, Mapping)]
         kind = GraphQLNotFoundError if any(d.status == 404 for d in details) else GraphQLError
-        raise kind(details, data=payload.get("data"), operation=operation, project_name=project_name)
+        raise kind(
+            details, data=payload.get("data"), operation=operation, project_name=project_name
+        )
     data = payload.get("data")
     if not isinstance(data, dict):
         raise AyonError("the server sent no data", operation=operation, project_name=project_name)
@@ -297,7 +316,9 @@ def _backoff_delay(settings: ConnectionSettings, attempt: int) -> float:
     return float(base * (0.5 + random.random() / 2))
 
 
-def _may_retry(method: str, *, idempotent: bool | None, status: int | None, exc: Exception | None) -> bool:
+def _may_retry(
+    method: str, *, idempotent: bool | None, status: int | None, exc: Exception | None
+) -> bool:
     import httpx
 
     safe = idempotent if idempotent is not None else method.upper() in _IDEMPOTENT_METHODS
@@ -343,7 +364,9 @@ class Connection:
         self._owns_pool = _pool is None
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
+        return (
+            f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
+        )
 
     @property
     def base_url(self) -> str:
@@ -391,9 +414,17 @@ class Connection:
     ) -> httpx.Response:
         """Send a request with retries; return the response or raise for an error status."""
         response = self._send(
-            method, path, params=params, json=json, content=content, headers=headers,
-            timeout=timeout, idempotent=idempotent, operation=operation,
-            project_name=project_name, stream=False,
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            idempotent=idempotent,
+            operation=operation,
+            project_name=project_name,
+            stream=False,
         )
         return response
 
@@ -412,8 +443,16 @@ class Connection:
     ) -> Iterator[httpx.Response]:
         """Send a request and yield the response with its body not yet read."""
         response = self._send(
-            method, path, params=params, json=None, content=content, headers=headers,
-            timeout=timeout, idempotent=idempotent, operation=operation, project_name=None,
+            method,
+            path,
+            params=params,
+            json=None,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            idempotent=idempotent,
+            operation=operation,
+            project_name=None,
             stream=True,
         )
         try:
@@ -445,7 +484,11 @@ class Connection:
             started = time.perf_counter()
             try:
                 request = client.build_request(
-                    method, path, params=params, json=json, content=content,
+                    method,
+                    path,
+                    params=params,
+                    json=json,
+                    content=content,
                     headers=self._per_request_headers(headers),
                     timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
                 )
@@ -455,14 +498,24 @@ class Connection:
                     method, idempotent=idempotent, status=None, exc=exc
                 ):
                     delay = _backoff_delay(self.settings, attempt)
-                    _log(_INFO, "%s: %s, retry %d in %.2fs", label, type(exc).__name__, attempt + 1, delay)
+                    _log(
+                        _INFO,
+                        "%s: %s, retry %d in %.2fs",
+                        label,
+                        type(exc).__name__,
+                        attempt + 1,
+                        delay,
+                    )
                     time.sleep(delay)
                     attempt += 1
                     continue
                 raise _transport_error(exc, method, path, operation, project_name) from exc
             _log(
-                _DEBUG, 
-                "%s %s -> %d (%.3fs)", method, path, response.status_code,
+                _DEBUG,
+                "%s %s -> %d (%.3fs)",
+                method,
+                path,
+                response.status_code,
                 time.perf_counter() - started,
             )
             if response.status_code < 400:
@@ -472,7 +525,14 @@ class Connection:
             ):
                 response.close()
                 delay = _backoff_delay(self.settings, attempt)
-                _log(_INFO, "%s: HTTP %d, retry %d in %.2fs", label, response.status_code, attempt + 1, delay)
+                _log(
+                    _INFO,
+                    "%s: HTTP %d, retry %d in %.2fs",
+                    label,
+                    response.status_code,
+                    attempt + 1,
+                    delay,
+                )
                 time.sleep(delay)
                 attempt += 1
                 continue
@@ -497,16 +557,25 @@ class Connection:
         if operation_name:
             payload["operationName"] = operation_name
         response = self._send(
-            "POST", "/graphql", params=None, json=payload, content=None,
-            headers=kwargs.get("headers"), timeout=kwargs.get("timeout"), idempotent=True,
-            operation=operation_name, project_name=project, stream=False,
+            "POST",
+            "/graphql",
+            params=None,
+            json=payload,
+            content=None,
+            headers=kwargs.get("headers"),
+            timeout=kwargs.get("timeout"),
+            idempotent=True,
+            operation=operation_name,
+            project_name=project,
+            stream=False,
         )
         try:
             body = response.json()
         except ValueError as exc:
             raise AyonError(
                 f"the server's answer is not JSON (HTTP {response.status_code})",
-                operation=operation_name, project_name=project,
+                operation=operation_name,
+                project_name=project,
             ) from exc
         return graphql_data(body, operation=operation_name, project_name=project)
 
@@ -521,7 +590,10 @@ class Connection:
     ) -> Iterator[Any]:
         """Iterate the nodes of a paginated operation (see ``_pagination``)."""
         return iter_nodes(
-            fetch_page, arguments, operation_name=operation_name, page_size=page_size,
+            fetch_page,
+            arguments,
+            operation_name=operation_name,
+            page_size=page_size,
             id_filters=id_filters,
         )
 
@@ -548,7 +620,9 @@ class AsyncConnection:
         self._owns_pool = _pool is None
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
+        return (
+            f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
+        )
 
     @property
     def base_url(self) -> str:
@@ -595,9 +669,17 @@ class AsyncConnection:
     ) -> httpx.Response:
         """Send a request with retries; return the response or raise for an error status."""
         return await self._send(
-            method, path, params=params, json=json, content=content, headers=headers,
-            timeout=timeout, idempotent=idempotent, operation=operation,
-            project_name=project_name, stream=False,
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            idempotent=idempotent,
+            operation=operation,
+            project_name=project_name,
+            stream=False,
         )
 
     @contextlib.asynccontextmanager
@@ -615,8 +697,16 @@ class AsyncConnection:
     ) -> AsyncIterator[httpx.Response]:
         """Send a request and yield the response with its body not yet read."""
         response = await self._send(
-            method, path, params=params, json=None, content=content, headers=headers,
-            timeout=timeout, idempotent=idempotent, operation=operation, project_name=None,
+            method,
+            path,
+            params=params,
+            json=None,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            idempotent=idempotent,
+            operation=operation,
+            project_name=None,
             stream=True,
         )
         try:
@@ -648,7 +738,11 @@ class AsyncConnection:
             started = time.perf_counter()
             try:
                 request = client.build_request(
-                    method, path, params=params, json=json, content=content,
+                    method,
+                    path,
+                    params=params,
+                    json=json,
+                    content=content,
                     headers=self._per_request_headers(headers),
                     timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
                 )
@@ -658,14 +752,24 @@ class AsyncConnection:
                     method, idempotent=idempotent, status=None, exc=exc
                 ):
                     delay = _backoff_delay(self.settings, attempt)
-                    _log(_INFO, "%s: %s, retry %d in %.2fs", label, type(exc).__name__, attempt + 1, delay)
+                    _log(
+                        _INFO,
+                        "%s: %s, retry %d in %.2fs",
+                        label,
+                        type(exc).__name__,
+                        attempt + 1,
+                        delay,
+                    )
                     await _async_sleep(delay)
                     attempt += 1
                     continue
                 raise _transport_error(exc, method, path, operation, project_name) from exc
             _log(
-                _DEBUG, 
-                "%s %s -> %d (%.3fs)", method, path, response.status_code,
+                _DEBUG,
+                "%s %s -> %d (%.3fs)",
+                method,
+                path,
+                response.status_code,
                 time.perf_counter() - started,
             )
             if response.status_code < 400:
@@ -675,7 +779,14 @@ class AsyncConnection:
             ):
                 await response.aclose()
                 delay = _backoff_delay(self.settings, attempt)
-                _log(_INFO, "%s: HTTP %d, retry %d in %.2fs", label, response.status_code, attempt + 1, delay)
+                _log(
+                    _INFO,
+                    "%s: HTTP %d, retry %d in %.2fs",
+                    label,
+                    response.status_code,
+                    attempt + 1,
+                    delay,
+                )
                 await _async_sleep(delay)
                 attempt += 1
                 continue
@@ -700,16 +811,25 @@ class AsyncConnection:
         if operation_name:
             payload["operationName"] = operation_name
         response = await self._send(
-            "POST", "/graphql", params=None, json=payload, content=None,
-            headers=kwargs.get("headers"), timeout=kwargs.get("timeout"), idempotent=True,
-            operation=operation_name, project_name=project, stream=False,
+            "POST",
+            "/graphql",
+            params=None,
+            json=payload,
+            content=None,
+            headers=kwargs.get("headers"),
+            timeout=kwargs.get("timeout"),
+            idempotent=True,
+            operation=operation_name,
+            project_name=project,
+            stream=False,
         )
         try:
             body = response.json()
         except ValueError as exc:
             raise AyonError(
                 f"the server's answer is not JSON (HTTP {response.status_code})",
-                operation=operation_name, project_name=project,
+                operation=operation_name,
+                project_name=project,
             ) from exc
         return graphql_data(body, operation=operation_name, project_name=project)
 
@@ -724,7 +844,10 @@ class AsyncConnection:
     ) -> AsyncIterator[Any]:
         """Iterate the nodes of a paginated operation (see ``_pagination``)."""
         return aiter_nodes(
-            fetch_page, arguments, operation_name=operation_name, page_size=page_size,
+            fetch_page,
+            arguments,
+            operation_name=operation_name,
+            page_size=page_size,
             id_filters=id_filters,
         )
 

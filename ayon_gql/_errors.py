@@ -140,7 +140,9 @@ class GraphQLErrorDetail:
         raw_path = entry.get("path")
         self.path: list[str | int] | None = list(raw_path) if raw_path else None
         extensions = entry.get("extensions")
-        self.extensions: dict[str, Any] = dict(extensions) if isinstance(extensions, Mapping) else {}
+        self.extensions: dict[str, Any] = (
+            dict(extensions) if isinstance(extensions, Mapping) else {}
+        )
 
     @property
     def status(self) -> int | None:
@@ -153,9 +155,7 @@ class GraphQLErrorDetail:
         if self.path:
             where.append("at " + ".".join(str(part) for part in self.path))
         if self.locations:
-            where.append(
-                "line " + ", ".join(f"{line}:{column}" for line, column in self.locations)
-            )
+            where.append("line " + ", ".join(f"{line}:{column}" for line, column in self.locations))
         return f"{self.message} ({'; '.join(where)})" if where else self.message
 
     def __repr__(self) -> str:

@@ -40,9 +40,7 @@ def serialize_variables(variables: dict[str, Any] | None) -> dict[str, Any]:
     """Drop unset variables and turn input models into plain JSON values."""
     if not variables:
         return {}
-    return {
-        key: _serialize_value(value) for key, value in variables.items() if value is not UNSET
-    }
+    return {key: _serialize_value(value) for key, value in variables.items() if value is not UNSET}
 
 
 def _serialize_value(value: Any) -> Any:

@@ -20,19 +20,49 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from ayon_gql_generated.client import _GET_VERSIONS_QUERY
 
 from ayon_gql import DEFAULT_PAGE_SIZE, AyonClient
 from ayon_gql.testing import LARGE_PROJECT, StandInServer, generate_dataset
-from ayon_gql_generated.client import _GET_VERSIONS_QUERY
 
 #: The fields of ``VersionFields`` (queries/versions.graphql), for ayon-python-api.
-_ATTRIBUTES = (
-    "fps resolutionWidth resolutionHeight pixelAspect clipIn clipOut frameStart frameEnd "
-    "handleStart handleEnd intent machine source comment site families colorSpace description"
-).split()
+_ATTRIBUTES = [
+    "fps",
+    "resolutionWidth",
+    "resolutionHeight",
+    "pixelAspect",
+    "clipIn",
+    "clipOut",
+    "frameStart",
+    "frameEnd",
+    "handleStart",
+    "handleEnd",
+    "intent",
+    "machine",
+    "source",
+    "comment",
+    "site",
+    "families",
+    "colorSpace",
+    "description",
+]
 VERSION_FIELDS = [
-    "id", "name", "version", "productId", "taskId", "author", "active", "thumbnailId",
-    "heroVersionId", "isLatest", "path", "data", "status", "tags", "createdAt", "updatedAt",
+    "id",
+    "name",
+    "version",
+    "productId",
+    "taskId",
+    "author",
+    "active",
+    "thumbnailId",
+    "heroVersionId",
+    "isLatest",
+    "path",
+    "data",
+    "status",
+    "tags",
+    "createdAt",
+    "updatedAt",
     *(f"attrib.{name}" for name in _ATTRIBUTES),
 ]
 
@@ -41,9 +71,7 @@ def _graphql_requests(server: StandInServer) -> int:
     return sum(1 for request in server.requests if request.path == "/graphql")
 
 
-def _measure(
-    server: StandInServer, work: Callable[[], int], repeat: int
-) -> tuple[float, int, int]:
+def _measure(server: StandInServer, work: Callable[[], int], repeat: int) -> tuple[float, int, int]:
     """Median seconds, GraphQL requests of one run, items of one run."""
     work()  # warm up caches on both sides
     seconds = []
@@ -79,8 +107,7 @@ def main() -> None:
 
         def theirs() -> int:
             return sum(
-                1
-                for _ in api.get_versions(LARGE_PROJECT, fields=VERSION_FIELDS, active=None)
+                1 for _ in api.get_versions(LARGE_PROJECT, fields=VERSION_FIELDS, active=None)
             )
 
         raw_client = httpx.Client(base_url=server.url, headers={"X-Api-Key": server.api_key})
@@ -99,7 +126,9 @@ def main() -> None:
             return len(data["project"]["versions"]["edges"])
 
         results = {
-            f"ayon-gql iter_versions (page {DEFAULT_PAGE_SIZE})": _measure(server, ours, args.repeat),
+            f"ayon-gql iter_versions (page {DEFAULT_PAGE_SIZE})": _measure(
+                server, ours, args.repeat
+            ),
             "ayon-python-api get_versions": _measure(server, theirs, args.repeat),
             "raw httpx, one request": _measure(server, raw, args.repeat),
         }

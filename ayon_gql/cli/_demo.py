@@ -51,8 +51,10 @@ def _demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _client(args) as client:
         project = client.get_project(args.project).project
-        print(f"Project {project.name} ({project.code}), {project.attrib.fps} fps, "
-              f"{len(project.folder_types)} folder types, {len(project.statuses)} statuses")
+        print(
+            f"Project {project.name} ({project.code}), {project.attrib.fps} fps, "
+            f"{len(project.folder_types)} folder types, {len(project.statuses)} statuses"
+        )
 
         print("\nFolder tree")
         folders = list(client.iter_folders(args.project))
@@ -68,12 +70,13 @@ def _demo(args: argparse.Namespace) -> int:
         show(None, 0)
 
         print("\nLatest versions with representations")
-        shown = 0
-        for version in client.iter_latest_versions_with_representations(args.project):
+        latest = client.iter_latest_versions_with_representations(args.project, page_size=8)
+        for shown, version in enumerate(latest, start=1):
             names = ", ".join(edge.node.name for edge in version.representations.edges)
-            print(f"  {version.path or version.name}  by {version.author}  "
-                  f"{version.created_at:%Y-%m-%d %H:%M}  [{names}]")
-            shown += 1
+            print(
+                f"  {version.path or version.name}  by {version.author}  "
+                f"{version.created_at:%Y-%m-%d %H:%M}  [{names}]"
+            )
             if shown == 8:
                 break
 
@@ -82,8 +85,10 @@ def _demo(args: argparse.Namespace) -> int:
         comments.sort(key=lambda activity: activity.created_at, reverse=True)
         for activity in comments[:5]:
             author = activity.author.name if activity.author else "?"
-            print(f"  {activity.created_at:%Y-%m-%d %H:%M}  {author} on "
-                  f"{activity.entity_type} {activity.entity_name or activity.entity_id}: "
-                  f"{activity.body[:60]}")
+            print(
+                f"  {activity.created_at:%Y-%m-%d %H:%M}  {author} on "
+                f"{activity.entity_type} {activity.entity_name or activity.entity_id}: "
+                f"{activity.body[:60]}"
+            )
     print(f"\n{len(folders)} folders, done in {time.perf_counter() - started:.2f}s")
     return 0

@@ -13,10 +13,14 @@ def register(subparsers: Any) -> None:
         description="Serve a generated production over the AYON GraphQL and REST APIs on "
         "loopback until Ctrl-C. Prints the URL and an API key.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: %(default)s)"
+    )
     parser.add_argument("--port", type=int, default=5000, help="port (default: %(default)s)")
     parser.add_argument(
-        "--versions", type=int, default=16_800,
+        "--versions",
+        type=int,
+        default=16_800,
         help="versions in the large project perf_Large (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=0, help="dataset seed (default: %(default)s)")

@@ -82,8 +82,8 @@ def _run_codegen(project_root: Path, config: dict[str, Any], output_parent: Path
     section = config["tool"][CONFIG_SECTION]
     section["target_package_path"] = str(output_parent)
     with _working_directory(project_root), contextlib.redirect_stdout(io.StringIO()):
-        client(config)
-    return output_parent / section.get("target_package_name", "graphql_client")
+        client(config)  # type: ignore[no-untyped-call]
+    return output_parent / str(section.get("target_package_name", "graphql_client"))
 
 
 def _relative_files(root: Path) -> set[str]:

@@ -149,8 +149,8 @@ class AyonPlugin(Plugin):
             if isinstance(node, ast.ClassDef) and node.name == SYNC_CLASS
         )
         # One copy of each operation's text, shared by both client classes.
-        module.body[module.body.index(sync_class) : module.body.index(sync_class)] = (
-            _hoist_queries(sync_class)
+        module.body[module.body.index(sync_class) : module.body.index(sync_class)] = _hoist_queries(
+            sync_class
         )
         async_class = self._make_async_class(sync_class)
         for name, connection in sorted(self._connections.items()):
@@ -188,9 +188,7 @@ class AyonPlugin(Plugin):
     ) -> ast.FunctionDef:
         """Build ``iter_<name>`` from the ``get_<name>`` method's signature."""
         public = method.name.removeprefix("get_")
-        arguments = [
-            arg for arg in method.args.args[1:] if arg.arg not in {"first", "after"}
-        ]
+        arguments = [arg for arg in method.args.args[1:] if arg.arg not in {"first", "after"}]
         names = [arg.arg for arg in arguments]
         id_filters = tuple(n for n in names if n == "ids" or n.endswith("_" + _ID_LIST_SUFFIX))
         attribute_path = "".join(f".{key}" for key in connection.path)
@@ -222,11 +220,14 @@ class AyonPlugin(Plugin):
         assert isinstance(function, ast.FunctionDef)
         # Keep the exact annotations and defaults of the get_ method.
         positional = [copy.deepcopy(arg) for arg in arguments]
-        defaults_all = [None] * (len(method.args.args) - len(method.args.defaults)) + list(
-            method.args.defaults
-        )
+        missing = len(method.args.args) - len(method.args.defaults)
+        defaults_all: list[ast.expr | None] = [None] * missing + list(method.args.defaults)
         by_name = dict(zip((a.arg for a in method.args.args), defaults_all, strict=True))
-        defaults = [copy.deepcopy(by_name[a.arg]) for a in positional if by_name[a.arg]]
+        defaults: list[ast.expr] = [
+            copy.deepcopy(default)
+            for default in (by_name[a.arg] for a in positional)
+            if default is not None
+        ]
         function.args.args = [function.args.args[0], *positional, function.args.args[1]]
         function.args.defaults = [*defaults, *function.args.defaults]
         return function
@@ -264,9 +265,7 @@ class AyonPlugin(Plugin):
         )
         module.body.insert(
             index,
-            ast.ImportFrom(
-                module="async_base_client", names=[ast.alias(name=ASYNC_BASE)], level=1
-            ),
+            ast.ImportFrom(module="async_base_client", names=[ast.alias(name=ASYNC_BASE)], level=1),
         )
 
     # -- result models ----------------------------------------------------
@@ -328,14 +327,9 @@ def _to_async(method: ast.FunctionDef) -> ast.AsyncFunctionDef:
 
     transformed = _AwaitExecute().visit(copy.deepcopy(method))
     assert isinstance(transformed, ast.FunctionDef)
+    # Same fields on every Python version (``type_params`` only exists on 3.12+).
     async_def = ast.AsyncFunctionDef(
-        name=transformed.name,
-        args=transformed.args,
-        body=transformed.body,
-        decorator_list=transformed.decorator_list,
-        returns=transformed.returns,
-        type_comment=transformed.type_comment,
-        type_params=getattr(transformed, "type_params", []),
+        **{name: getattr(transformed, name) for name in transformed._fields}
     )
     return ast.copy_location(async_def, transformed)
 

@@ -22,8 +22,9 @@ def client(ayon_server: StandInServer) -> Iterator[AyonClient]:
         yield created
 
 
-def raw_nodes(server: StandInServer, project: str, field: str, selection: str = "id",
-              arguments: str = "") -> list[dict[str, Any]]:
+def raw_nodes(
+    server: StandInServer, project: str, field: str, selection: str = "id", arguments: str = ""
+) -> list[dict[str, Any]]:
     """Every node of a project connection in one plain request: the test oracle."""
     extra = f", {arguments}" if arguments else ""
     query = (

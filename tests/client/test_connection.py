@@ -37,7 +37,10 @@ def test_no_request_before_first_call(ayon_server: StandInServer) -> None:
 
 def test_api_key_and_optional_headers_are_sent(ayon_server: StandInServer) -> None:
     with AyonClient(
-        ayon_server.url, api_key=ayon_server.api_key, site_id="site-a", sender="tool-1",
+        ayon_server.url,
+        api_key=ayon_server.api_key,
+        site_id="site-a",
+        sender="tool-1",
         sender_type="script",
     ) as client:
         client.get_me()
@@ -99,9 +102,10 @@ def test_wrong_key_is_an_authentication_error_without_the_key(
     ayon_server: StandInServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="ayon_gql")
-    with AyonClient(ayon_server.url, api_key=SECRET) as client, pytest.raises(
-        AuthenticationError
-    ) as caught:
+    with (
+        AyonClient(ayon_server.url, api_key=SECRET) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
         client.get_me()
     assert caught.value.status_code == 401
     assert "Invalid API key" in str(caught.value)
@@ -145,9 +149,9 @@ def test_gives_up_after_retries_with_a_typed_error(
 
 def test_timeout_is_a_transport_error(ayon_server: StandInServer) -> None:
     ayon_server.faults.delay(1.0, path="/graphql", times=1)
-    with AyonClient(ayon_server.url, api_key=ayon_server.api_key, timeout=0.2, retries=0) as c:
-        with pytest.raises(TransportError, match="Timeout"):
-            c.get_me()
+    client = AyonClient(ayon_server.url, api_key=ayon_server.api_key, timeout=0.2, retries=0)
+    with client, pytest.raises(TransportError, match="Timeout"):
+        client.get_me()
 
 
 def test_unreachable_server_is_a_transport_error() -> None:

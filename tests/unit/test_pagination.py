@@ -46,8 +46,13 @@ def test_exactly_full_last_page_costs_one_empty_request_and_ends() -> None:
     assert full.page_info.has_next_page is True  # the real server's quirk
     server = _RecordedServer({None: full, full.page_info.end_cursor: empty})
     nodes = list(
-        iter_nodes(server, {"project_name": "demo"}, operation_name="GetFolders",
-                   page_size=21, id_filters=())
+        iter_nodes(
+            server,
+            {"project_name": "demo"},
+            operation_name="GetFolders",
+            page_size=21,
+            id_filters=(),
+        )
     )
     assert [n["id"] for n in nodes] == [e.node["id"] for e in full.edges]
     assert len(server.calls) == 2
@@ -95,8 +100,14 @@ def test_failure_mid_scan_names_operation_and_cursor() -> None:
     def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
         if arguments["after"] is None:
             return page1
-        raise ServerError("HTTP 503", status_code=503, method="POST", path="/graphql",
-                          operation="GetFolders", project_name="demo")
+        raise ServerError(
+            "HTTP 503",
+            status_code=503,
+            method="POST",
+            path="/graphql",
+            operation="GetFolders",
+            project_name="demo",
+        )
 
     seen: list[Any] = []
     with pytest.raises(PaginationError) as caught:
@@ -138,8 +149,9 @@ def test_chunked_scan_requests_each_chunk() -> None:
             edges=[SimpleNamespace(node=i) for i in arguments["ids"]],
         )
 
-    nodes = list(iter_nodes(fetch, {"ids": ids}, operation_name="Op", page_size=5000,
-                            id_filters=("ids",)))
+    nodes = list(
+        iter_nodes(fetch, {"ids": ids}, operation_name="Op", page_size=5000, id_filters=("ids",))
+    )
     assert nodes == ids
     assert calls == [2000, 500]
 
@@ -153,8 +165,10 @@ def test_async_iteration_matches_sync() -> None:
         return pages[arguments["after"]]
 
     async def collect() -> list[Any]:
-        return [n async for n in aiter_nodes(fetch, {}, operation_name="Op", page_size=21,
-                                             id_filters=())]
+        return [
+            n
+            async for n in aiter_nodes(fetch, {}, operation_name="Op", page_size=21, id_filters=())
+        ]
 
     assert [n["id"] for n in asyncio.run(collect())] == [e.node["id"] for e in full.edges]
 

@@ -41,9 +41,7 @@ def test_every_operation_validates(schema_path: Path) -> None:
             continue
         # Validate each operation with all fragments, as the generated client sends it.
         single = document.__class__(definitions=[definition, *fragments])
-        errors = [
-            e for e in validate(schema, single) if "is never used" not in e.message
-        ]
+        errors = [e for e in validate(schema, single) if "is never used" not in e.message]
         assert errors == [], f"{definition.name.value if definition.name else '?'}: {errors}"
 
 
@@ -76,10 +74,27 @@ def test_list_operations_expose_server_filters() -> None:
         if isinstance(d, OperationDefinitionNode) and d.name
     }
     assert {
-        "ids", "productIds", "taskIds", "versions", "latestOnly", "heroOnly",
-        "heroOrLatestOnly", "statuses", "tags", "first", "after",
+        "ids",
+        "productIds",
+        "taskIds",
+        "versions",
+        "latestOnly",
+        "heroOnly",
+        "heroOrLatestOnly",
+        "statuses",
+        "tags",
+        "first",
+        "after",
     } <= variables["GetVersions"]
     assert {
-        "activityIds", "activityTypes", "entityIds", "entityNames", "entityType",
-        "changedAfter", "changedBefore", "referenceTypes", "first", "after",
+        "activityIds",
+        "activityTypes",
+        "entityIds",
+        "entityNames",
+        "entityType",
+        "changedAfter",
+        "changedBefore",
+        "referenceTypes",
+        "first",
+        "after",
     } <= variables["GetActivities"]
