@@ -570,7 +570,7 @@ class Connection:
             stream=False,
         )
         try:
-            body = response.json()
+            body = _decode_json(response.content)
         except ValueError as exc:
             raise AyonError(
                 f"the server's answer is not JSON (HTTP {response.status_code})",
@@ -824,7 +824,7 @@ class AsyncConnection:
             stream=False,
         )
         try:
-            body = response.json()
+            body = _decode_json(response.content)
         except ValueError as exc:
             raise AyonError(
                 f"the server's answer is not JSON (HTTP {response.status_code})",
@@ -856,6 +856,14 @@ class AsyncConnection:
         info = (await self.request("GET", "/api/info", operation="server info")).json()
         version = info.get("version") if isinstance(info, Mapping) else None
         return str(version) if version else None
+
+
+def _decode_json(content: bytes) -> Any:
+    """Decode a JSON body with pydantic-core's parser (faster than ``json``, and
+    already loaded with pydantic); repeated keys and short strings are shared."""
+    from pydantic_core import from_json
+
+    return from_json(content, cache_strings=True)
 
 
 def _project_of(variables: Mapping[str, Any]) -> str | None:

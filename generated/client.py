@@ -1307,7 +1307,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetActivities", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetActivities.model_validate(data)
+        return self._parse(GetActivities, data)
 
     def get_folder(
         self, project_name: str, folder_id: str, **kwargs: Any
@@ -1323,7 +1323,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetFolder", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolder.model_validate(data)
+        return self._parse(GetFolder, data)
 
     def get_folder_by_path(
         self, project_name: str, path: str, **kwargs: Any
@@ -1336,7 +1336,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetFolderByPath", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolderByPath.model_validate(data)
+        return self._parse(GetFolderByPath, data)
 
     def get_folders(
         self,
@@ -1379,7 +1379,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetFolders", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolders.model_validate(data)
+        return self._parse(GetFolders, data)
 
     def get_links(
         self,
@@ -1404,7 +1404,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetLinks", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetLinks.model_validate(data)
+        return self._parse(GetLinks, data)
 
     def get_product(
         self, project_name: str, product_id: str, **kwargs: Any
@@ -1420,7 +1420,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetProduct", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProduct.model_validate(data)
+        return self._parse(GetProduct, data)
 
     def get_product_by_name(
         self, project_name: str, folder_id: str, product_name: str, **kwargs: Any
@@ -1440,7 +1440,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetProductByName.model_validate(data)
+        return self._parse(GetProductByName, data)
 
     def get_products(
         self,
@@ -1473,7 +1473,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetProducts", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProducts.model_validate(data)
+        return self._parse(GetProducts, data)
 
     def get_project(self, project_name: str, **kwargs: Any) -> "GetProject":
         from .get_project import GetProject
@@ -1484,7 +1484,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetProject", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProject.model_validate(data)
+        return self._parse(GetProject, data)
 
     def get_projects(
         self,
@@ -1500,7 +1500,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetProjects", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProjects.model_validate(data)
+        return self._parse(GetProjects, data)
 
     def get_representation(
         self, project_name: str, representation_id: str, **kwargs: Any
@@ -1519,7 +1519,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentation.model_validate(data)
+        return self._parse(GetRepresentation, data)
 
     def get_representation_by_name(
         self,
@@ -1543,7 +1543,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentationByName.model_validate(data)
+        return self._parse(GetRepresentationByName, data)
 
     def get_representations(
         self,
@@ -1577,7 +1577,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentations.model_validate(data)
+        return self._parse(GetRepresentations, data)
 
     def get_task(self, project_name: str, task_id: str, **kwargs: Any) -> "GetTask":
         from .get_task import GetTask
@@ -1588,7 +1588,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetTask", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTask.model_validate(data)
+        return self._parse(GetTask, data)
 
     def get_task_by_name(
         self, project_name: str, folder_id: str, task_name: str, **kwargs: Any
@@ -1605,7 +1605,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetTaskByName", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTaskByName.model_validate(data)
+        return self._parse(GetTaskByName, data)
 
     def get_tasks(
         self,
@@ -1644,7 +1644,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetTasks", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTasks.model_validate(data)
+        return self._parse(GetTasks, data)
 
     def get_me(self, **kwargs: Any) -> "GetMe":
         from .get_me import GetMe
@@ -1655,7 +1655,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetMe", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetMe.model_validate(data)
+        return self._parse(GetMe, data)
 
     def get_user(self, name: str, **kwargs: Any) -> "GetUser":
         from .get_user import GetUser
@@ -1666,7 +1666,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetUser", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetUser.model_validate(data)
+        return self._parse(GetUser, data)
 
     def get_users(
         self,
@@ -1689,7 +1689,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetUsers", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetUsers.model_validate(data)
+        return self._parse(GetUsers, data)
 
     def get_version(
         self, project_name: str, version_id: str, **kwargs: Any
@@ -1705,7 +1705,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetVersion", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetVersion.model_validate(data)
+        return self._parse(GetVersion, data)
 
     def get_version_by_number(
         self, project_name: str, product_id: str, version: int, **kwargs: Any
@@ -1725,7 +1725,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetVersionByNumber.model_validate(data)
+        return self._parse(GetVersionByNumber, data)
 
     def get_versions(
         self,
@@ -1768,7 +1768,7 @@ class Operations(BaseClient):
             query=query, operation_name="GetVersions", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetVersions.model_validate(data)
+        return self._parse(GetVersions, data)
 
     def get_latest_versions_with_representations(
         self,
@@ -1800,7 +1800,7 @@ class Operations(BaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetLatestVersionsWithRepresentations.model_validate(data)
+        return self._parse(GetLatestVersionsWithRepresentations, data)
 
     def iter_activities(
         self,
@@ -2207,7 +2207,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetActivities", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetActivities.model_validate(data)
+        return self._parse(GetActivities, data)
 
     async def get_folder(
         self, project_name: str, folder_id: str, **kwargs: Any
@@ -2223,7 +2223,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetFolder", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolder.model_validate(data)
+        return self._parse(GetFolder, data)
 
     async def get_folder_by_path(
         self, project_name: str, path: str, **kwargs: Any
@@ -2236,7 +2236,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetFolderByPath", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolderByPath.model_validate(data)
+        return self._parse(GetFolderByPath, data)
 
     async def get_folders(
         self,
@@ -2279,7 +2279,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetFolders", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetFolders.model_validate(data)
+        return self._parse(GetFolders, data)
 
     async def get_links(
         self,
@@ -2304,7 +2304,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetLinks", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetLinks.model_validate(data)
+        return self._parse(GetLinks, data)
 
     async def get_product(
         self, project_name: str, product_id: str, **kwargs: Any
@@ -2320,7 +2320,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetProduct", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProduct.model_validate(data)
+        return self._parse(GetProduct, data)
 
     async def get_product_by_name(
         self, project_name: str, folder_id: str, product_name: str, **kwargs: Any
@@ -2340,7 +2340,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetProductByName.model_validate(data)
+        return self._parse(GetProductByName, data)
 
     async def get_products(
         self,
@@ -2373,7 +2373,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetProducts", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProducts.model_validate(data)
+        return self._parse(GetProducts, data)
 
     async def get_project(self, project_name: str, **kwargs: Any) -> "GetProject":
         from .get_project import GetProject
@@ -2384,7 +2384,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetProject", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProject.model_validate(data)
+        return self._parse(GetProject, data)
 
     async def get_projects(
         self,
@@ -2400,7 +2400,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetProjects", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetProjects.model_validate(data)
+        return self._parse(GetProjects, data)
 
     async def get_representation(
         self, project_name: str, representation_id: str, **kwargs: Any
@@ -2419,7 +2419,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentation.model_validate(data)
+        return self._parse(GetRepresentation, data)
 
     async def get_representation_by_name(
         self,
@@ -2443,7 +2443,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentationByName.model_validate(data)
+        return self._parse(GetRepresentationByName, data)
 
     async def get_representations(
         self,
@@ -2477,7 +2477,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetRepresentations.model_validate(data)
+        return self._parse(GetRepresentations, data)
 
     async def get_task(
         self, project_name: str, task_id: str, **kwargs: Any
@@ -2490,7 +2490,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetTask", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTask.model_validate(data)
+        return self._parse(GetTask, data)
 
     async def get_task_by_name(
         self, project_name: str, folder_id: str, task_name: str, **kwargs: Any
@@ -2507,7 +2507,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetTaskByName", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTaskByName.model_validate(data)
+        return self._parse(GetTaskByName, data)
 
     async def get_tasks(
         self,
@@ -2546,7 +2546,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetTasks", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetTasks.model_validate(data)
+        return self._parse(GetTasks, data)
 
     async def get_me(self, **kwargs: Any) -> "GetMe":
         from .get_me import GetMe
@@ -2557,7 +2557,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetMe", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetMe.model_validate(data)
+        return self._parse(GetMe, data)
 
     async def get_user(self, name: str, **kwargs: Any) -> "GetUser":
         from .get_user import GetUser
@@ -2568,7 +2568,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetUser", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetUser.model_validate(data)
+        return self._parse(GetUser, data)
 
     async def get_users(
         self,
@@ -2591,7 +2591,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetUsers", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetUsers.model_validate(data)
+        return self._parse(GetUsers, data)
 
     async def get_version(
         self, project_name: str, version_id: str, **kwargs: Any
@@ -2607,7 +2607,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetVersion", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetVersion.model_validate(data)
+        return self._parse(GetVersion, data)
 
     async def get_version_by_number(
         self, project_name: str, product_id: str, version: int, **kwargs: Any
@@ -2627,7 +2627,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetVersionByNumber.model_validate(data)
+        return self._parse(GetVersionByNumber, data)
 
     async def get_versions(
         self,
@@ -2670,7 +2670,7 @@ class AsyncOperations(AsyncBaseClient):
             query=query, operation_name="GetVersions", variables=variables, **kwargs
         )
         data = self.get_data(response)
-        return GetVersions.model_validate(data)
+        return self._parse(GetVersions, data)
 
     async def get_latest_versions_with_representations(
         self,
@@ -2702,7 +2702,7 @@ class AsyncOperations(AsyncBaseClient):
             **kwargs,
         )
         data = self.get_data(response)
-        return GetLatestVersionsWithRepresentations.model_validate(data)
+        return self._parse(GetLatestVersionsWithRepresentations, data)
 
     def iter_activities(
         self,

@@ -1,4 +1,5 @@
-"""``ayon-gql schema pull``: save a server's schema as a deterministic SDL snapshot."""
+"""``ayon-gql schema pull`` (save a server's schema as a deterministic SDL snapshot)
+and ``ayon-gql schema diff`` (breaking and dangerous changes between two schemas)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ayon_gql.cli._common import add_connection_options, client_from_args
+from ayon_gql.cli._common import add_connection_options, client_from_args, print_json
 
 
 def register(subparsers: Any) -> None:
@@ -26,12 +27,25 @@ def register(subparsers: Any) -> None:
         "--from-file", type=Path, help="saved introspection JSON instead of a live server"
     )
     add_connection_options(pull)
-    pull.add_argument(
-        "-o", "--output", type=Path, help="file to write (default: standard output)"
-    )
+    pull.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
     pull.add_argument("--server-version", help="version to name in the header")
     pull.set_defaults(handler=_pull)
+
+    diff = commands.add_parser(
+        "diff",
+        help="breaking and dangerous changes between two schemas",
+        description="Compare OLD and NEW (SDL files, introspection JSON files or server URLs) "
+        "with graphql-core's find_breaking_changes / find_dangerous_changes, grouped by type; "
+        "added types and fields are listed too. Exit status: 0 when nothing is breaking, "
+        "1 when something is, 2 when a schema cannot be read.",
+    )
+    diff.add_argument("old", help="the schema operations were written for (file or URL)")
+    diff.add_argument("new", help="the schema to compare with (file or URL)")
+    diff.add_argument("--json", action="store_true", help="machine-readable output")
+    diff.add_argument("--no-added", action="store_true", help="leave out added types and fields")
+    add_connection_options(diff)
+    diff.set_defaults(handler=_diff)
 
 
 def _pull(args: argparse.Namespace) -> int:
@@ -60,3 +74,24 @@ def _pull(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from graphql import GraphQLError
+
+    from ayon_gql.schema import diff_schemas, load_schema
+
+    try:
+        old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
+        new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
+    except (OSError, ValueError, GraphQLError) as exc:
+        print(f"ayon-gql schema diff: cannot read schema: {exc}", file=sys.stderr)
+        return 2
+    difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
+    if args.no_added:
+        difference.added = []
+    if args.json:
+        print_json(difference.to_dict())
+    else:
+        print(difference.format_text(show_added=not args.no_added))
+    return 1 if difference.is_breaking else 0

@@ -148,6 +148,7 @@ class AyonPlugin(Plugin):
             for node in module.body
             if isinstance(node, ast.ClassDef) and node.name == SYNC_CLASS
         )
+        _parse_through_base(sync_class)
         # One copy of each operation's text, shared by both client classes.
         module.body[module.body.index(sync_class) : module.body.index(sync_class)] = _hoist_queries(
             sync_class
@@ -281,6 +282,34 @@ class AyonPlugin(Plugin):
         fragments_definitions: dict[str, FragmentDefinitionNode] | None = None,
     ) -> ast.Module:
         return _add_decoded_properties(module)
+
+
+def _parse_through_base(client_class: ast.ClassDef) -> None:
+    """``return X.model_validate(data)`` -> ``return self._parse(X, data)``.
+
+    The base client's ``_parse`` validates with the garbage collector paused
+    (see ``parse_result``).  Runs after ariadne's forward-references plugin,
+    which looks for ``model_validate`` to place its imports.
+    """
+    for method in client_class.body:
+        if not isinstance(method, ast.FunctionDef):
+            continue
+        for statement in method.body:
+            if not isinstance(statement, ast.Return):
+                continue
+            value = statement.value
+            if (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and value.func.attr == "model_validate"
+            ):
+                statement.value = ast.Call(
+                    func=ast.Attribute(
+                        value=ast.Name(id="self", ctx=ast.Load()), attr="_parse", ctx=ast.Load()
+                    ),
+                    args=[value.func.value, *value.args],
+                    keywords=[],
+                )
 
 
 def _hoist_queries(client_class: ast.ClassDef) -> list[ast.stmt]:

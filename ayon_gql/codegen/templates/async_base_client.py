@@ -4,9 +4,13 @@ Copied into the generated package by ariadne-codegen; see ``base_client``.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from .base_client import serialize_variables
+from pydantic import BaseModel as PydanticBaseModel
+
+from .base_client import parse_result, serialize_variables
+
+_Model = TypeVar("_Model", bound=PydanticBaseModel)
 
 
 class AsyncTransport(Protocol):
@@ -52,6 +56,9 @@ class AsyncBaseClient:
     def get_data(self, response: dict[str, Any]) -> dict[str, Any]:
         """The transport already returns ``data``; kept for generated methods."""
         return response
+
+    def _parse(self, model: type[_Model], data: dict[str, Any]) -> _Model:
+        return parse_result(model, data)
 
     def _paginate(
         self,

@@ -1,0 +1,370 @@
+"""``ayon-gql query``: run an ad-hoc GraphQL query, validated locally first.
+
+The query is checked against the schema snapshot before anything is sent:
+errors come with line and column and graphql-core's "Did you mean ...?"
+suggestions.  ``--var name=value`` values are typed by the operation's
+variable definitions.  ``--all-pages`` follows the operation's Relay
+connection (the field taking ``after: $after``) and prints one node per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ayon_gql._errors import InvalidInputError, PaginationError
+from ayon_gql.cli._common import add_connection_options, client_from_args, print_table
+
+if TYPE_CHECKING:
+    from graphql import (
+        FieldNode,
+        GraphQLSchema,
+        OperationDefinitionNode,
+        SelectionSetNode,
+        TypeNode,
+    )
+
+    from ayon_gql._connection import Connection
+
+DEFAULT_PAGE_SIZE = 100
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="run a GraphQL query, validated against the schema snapshot first",
+        description="Run QUERY (or the file given with -f). The query is validated locally "
+        "before anything is sent. Output is JSON, or a table on a terminal or with --table; "
+        "with --all-pages, one JSON node per line (NDJSON).",
+    )
+    parser.add_argument("query", nargs="?", help="the GraphQL document")
+    parser.add_argument("-f", "--file", type=Path, help="read the document from a file")
+    parser.add_argument(
+        "--var",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a variable, typed by its definition (Int, Float, Boolean, String; lists as "
+        "a,b,c or JSON); repeatable",
+    )
+    parser.add_argument("--variables", help="all variables as a JSON object")
+    parser.add_argument("--operation-name", help="the operation to run in a document with many")
+    parser.add_argument(
+        "--schema", type=Path, help="SDL to validate against (default: the bundled snapshot)"
+    )
+    parser.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="follow the Relay connection that takes $after; print one node per line",
+    )
+    parser.add_argument(
+        "--page-size", type=int, default=DEFAULT_PAGE_SIZE, help="$first per page with --all-pages"
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--table", action="store_true", help="print a table")
+    output.add_argument("--json", action="store_true", help="print JSON even on a terminal")
+    add_connection_options(parser)
+    parser.set_defaults(handler=_query)
+
+
+# -- variables ------------------------------------------------------------------
+
+
+def _named(type_node: TypeNode) -> tuple[str, bool]:
+    """The named type and whether there is a list around it."""
+    from graphql import ListTypeNode, NamedTypeNode, NonNullTypeNode
+
+    is_list = False
+    while not isinstance(type_node, NamedTypeNode):
+        if isinstance(type_node, ListTypeNode):
+            is_list = True
+        assert isinstance(type_node, (ListTypeNode, NonNullTypeNode))
+        type_node = type_node.type
+    return type_node.name.value, is_list
+
+
+def _scalar(name: str, type_name: str, text: str, schema: GraphQLSchema) -> Any:
+    from graphql import GraphQLInputObjectType
+
+    try:
+        if type_name == "Int":
+            return int(text)
+        if type_name == "Float":
+            return float(text)
+    except ValueError:
+        raise InvalidInputError(f"--var {name}: {text!r} is not a valid {type_name}") from None
+    if type_name == "Boolean":
+        lowered = text.lower()
+        if lowered in _TRUE | _FALSE:
+            return lowered in _TRUE
+        raise InvalidInputError(f"--var {name}: {text!r} is not a valid Boolean (true/false)")
+    if isinstance(schema.get_type(type_name), GraphQLInputObjectType):
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise InvalidInputError(f"--var {name}: {type_name} needs a JSON object") from None
+    return text
+
+
+def parse_var(
+    assignment: str, operation: OperationDefinitionNode, schema: GraphQLSchema
+) -> tuple[str, Any]:
+    """``name=value`` typed by the operation's definition of ``$name``."""
+    from graphql.pyutils import did_you_mean, suggestion_list
+
+    name, equals, text = assignment.partition("=")
+    name = name.strip().lstrip("$")
+    if not equals or not name:
+        raise InvalidInputError(f"--var {assignment!r}: expected NAME=VALUE")
+    definitions = {d.variable.name.value: d for d in operation.variable_definitions or ()}
+    if name not in definitions:
+        hint = did_you_mean(["$" + s for s in suggestion_list(name, list(definitions))])
+        declared = ", ".join("$" + d for d in definitions) or "none"
+        raise InvalidInputError(
+            f"--var {name}: the operation declares no ${name} (declared: {declared}).{hint}"
+        )
+    type_name, is_list = _named(definitions[name].type)
+    if not is_list:
+        return name, _scalar(name, type_name, text, schema)
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            return name, json.loads(stripped)
+        except ValueError:
+            raise InvalidInputError(f"--var {name}: invalid JSON list {text!r}") from None
+    items = [item.strip() for item in text.split(",")] if stripped else []
+    return name, [_scalar(name, type_name, item, schema) for item in items]
+
+
+def build_variables(
+    assignments: Sequence[str],
+    variables_json: str | None,
+    operation: OperationDefinitionNode,
+    schema: GraphQLSchema,
+) -> dict[str, Any]:
+    """``--variables`` first, then every ``--var`` on top."""
+    variables: dict[str, Any] = {}
+    if variables_json:
+        try:
+            loaded = json.loads(variables_json)
+        except ValueError as exc:
+            raise InvalidInputError(f"--variables is not valid JSON: {exc}") from None
+        if not isinstance(loaded, dict):
+            raise InvalidInputError("--variables must be a JSON object")
+        variables.update(loaded)
+    for assignment in assignments:
+        name, value = parse_var(assignment, operation, schema)
+        variables[name] = value
+    return variables
+
+
+# -- pagination -----------------------------------------------------------------
+
+
+def connection_path(operation: OperationDefinitionNode) -> tuple[str, ...]:
+    """Response keys down to the one field taking ``after: $after``."""
+    from graphql import VariableNode
+
+    found: list[tuple[str, ...]] = []
+
+    def visit(selection_set: SelectionSetNode | None, path: tuple[str, ...]) -> None:
+        from graphql import FieldNode
+
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode):
+                continue
+            here = (*path, _key(selection))
+            if any(
+                arg.name.value == "after"
+                and isinstance(arg.value, VariableNode)
+                and arg.value.name.value == "after"
+                for arg in selection.arguments or ()
+            ):
+                found.append(here)
+            visit(selection.selection_set, here)
+
+    visit(operation.selection_set, ())
+    if len(found) != 1:
+        raise InvalidInputError(
+            "--all-pages needs exactly one field taking `after: $after` "
+            f"(found {len(found)}); declare `$after: String` and pass it to the list to page"
+        )
+    return found[0]
+
+
+def _key(field: FieldNode) -> str:
+    return field.alias.value if field.alias else field.name.value
+
+
+def _descend(data: Any, path: Sequence[str]) -> Any:
+    for key in path:
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            raise InvalidInputError(
+                f"--all-pages: {'.'.join(path)} goes through a list; page one parent at a time"
+            )
+        data = data.get(key)
+    return data
+
+
+def iter_pages(
+    connection: Connection,
+    query: str,
+    variables: dict[str, Any],
+    operation_name: str | None,
+    path: Sequence[str],
+    *,
+    page_size: int | None,
+) -> Iterator[Any]:
+    """Every node (or edge, when edges have no ``node``) across all pages.
+
+    Stops at an empty page (AYON's exact-full-last-page answer), when
+    ``hasNextPage`` is false or when there is no further cursor.
+    """
+    arguments = dict(variables)
+    if page_size is not None and "first" not in arguments:
+        arguments["first"] = page_size
+    cursor = arguments.get("after")
+    seen: set[str] = set()
+    count = 0
+    while True:
+        arguments["after"] = cursor
+        page = _descend(connection.graphql(query, arguments, operation_name), path)
+        if not isinstance(page, Mapping):
+            return
+        edges = page.get("edges") or []
+        if not edges:
+            return
+        for edge in edges:
+            count += 1
+            yield edge.get("node", edge) if isinstance(edge, Mapping) else edge
+        info = page.get("pageInfo")
+        info = info if isinstance(info, Mapping) else {}
+        last = edges[-1] if isinstance(edges[-1], Mapping) else {}
+        if "endCursor" not in info and "cursor" not in last:
+            raise InvalidInputError(
+                "--all-pages needs a cursor: select pageInfo { hasNextPage endCursor }"
+            )
+        cursor = info.get("endCursor") or last.get("cursor")
+        if info.get("hasNextPage") is False or not cursor:
+            return
+        if cursor in seen:
+            raise PaginationError(
+                "the server repeated a cursor",
+                operation=operation_name,
+                cursor=cursor,
+                items=count,
+            )
+        seen.add(cursor)
+
+
+# -- output ---------------------------------------------------------------------
+
+
+def _rows(data: Any) -> list[Any]:
+    """The list inside an answer: through single keys, connections' edges/nodes."""
+    while isinstance(data, Mapping):
+        if isinstance(data.get("edges"), list):
+            return [e.get("node", e) if isinstance(e, Mapping) else e for e in data["edges"]]
+        if len(data) != 1:
+            return [data]
+        data = next(iter(data.values()))
+    return data if isinstance(data, list) else [data]
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, Mapping):
+        flat: dict[str, Any] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, f"{prefix}{key}."))
+        return flat
+    if isinstance(value, list):
+        return {prefix.rstrip("."): json.dumps(value, default=str)}
+    return {prefix.rstrip(".") or "value": value}
+
+
+def print_rows(rows: Sequence[Any]) -> None:
+    """A table with one column per (flattened) key."""
+    flat = [_flatten(row) for row in rows]
+    headers: list[str] = []
+    for row in flat:
+        headers += [key for key in row if key not in headers]
+    if not headers:
+        print("(no rows)")
+        return
+    print_table([[row.get(h) for h in headers] for row in flat], headers)
+
+
+# -- the command ----------------------------------------------------------------
+
+
+def _document_text(args: argparse.Namespace) -> tuple[str, str]:
+    if (args.query is None) == (args.file is None):
+        raise InvalidInputError("give a query or -f FILE (one of them)")
+    if args.file is not None:
+        return args.file.read_text(encoding="utf-8"), str(args.file)
+    text: str = args.query
+    if text == "-":
+        return sys.stdin.read(), "<stdin>"
+    return text, "<query>"
+
+
+def _query(args: argparse.Namespace) -> int:
+    from ayon_gql.schema._validate import (
+        QueryValidationError,
+        check_variable_values,
+        load_local_schema,
+        parse_query,
+        select_operation,
+        validate_document,
+    )
+
+    text, source_name = _document_text(args)
+    schema = load_local_schema(args.schema)
+    try:
+        document = parse_query(text, source_name)
+        issues = validate_document(schema, document)
+        if issues:
+            raise QueryValidationError(issues, source_name=source_name)
+        operation = select_operation(document, args.operation_name)
+        if operation.operation.value != "query":
+            raise InvalidInputError("only queries can be run (AYON writes go through REST)")
+        variables = build_variables(args.var, args.variables, operation, schema)
+        path = connection_path(operation) if args.all_pages else ()
+        declared = {d.variable.name.value for d in operation.variable_definitions or ()}
+        page_size = args.page_size if "first" in declared else None
+        if args.all_pages and page_size is not None:
+            variables.setdefault("first", page_size)
+        issues = check_variable_values(schema, operation, variables)
+        if issues:
+            raise QueryValidationError(issues, source_name=source_name)
+    except QueryValidationError as exc:
+        where = exc.source_name or source_name
+        for issue in exc.errors:
+            print(f"{where}:{issue}", file=sys.stderr)
+        return 1
+    name = operation.name.value if operation.name else args.operation_name
+    table = args.table or (not args.json and sys.stdout.isatty())
+    with client_from_args(args) as client:
+        if args.all_pages:
+            nodes = iter_pages(client.connection, text, variables, name, path, page_size=page_size)
+            if table:
+                print_rows(list(nodes))
+            else:
+                for node in nodes:
+                    sys.stdout.write(json.dumps(node, default=str, ensure_ascii=False) + "\n")
+            return 0
+        data = client.connection.graphql(text, variables, name)
+    if table:
+        print_rows(_rows(data))
+    else:
+        json.dump(data, sys.stdout, indent=2, default=str, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 0

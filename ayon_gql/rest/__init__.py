@@ -1,0 +1,90 @@
+"""Typed REST adapters for the AYON server: installers, dependency packages,
+bundles, settings, server info and attributes, with safe streaming transfers.
+
+Reached as ``AyonClient(...).rest`` (sync) or ``AsyncAyonClient(...).rest``.
+"""
+
+from ayon_gql.rest._api import AsyncRestAPI, RestAPI
+from ayon_gql.rest._bundles import AsyncBundles, Bundles
+from ayon_gql.rest._installers import AsyncInstallers, Installers
+from ayon_gql.rest._models import (
+    Addon,
+    AddonDevelopment,
+    AddonSettings,
+    AddonSettingsSummary,
+    AddonVersionInfo,
+    AllSettings,
+    Attribute,
+    AttributeData,
+    AttributeEnumItem,
+    Bundle,
+    BundleCheck,
+    BundleIssue,
+    BundleList,
+    ChecksumAlgorithm,
+    DependencyPackage,
+    FileSource,
+    Installer,
+    InstallResponse,
+    Platform,
+    ReleaseInfo,
+    ServerInfo,
+    ServerVersion,
+    SettingsOverride,
+    SiteInfo,
+    SourceType,
+    UserInfo,
+)
+from ayon_gql.rest._packages import AsyncDependencyPackages, DependencyPackages
+from ayon_gql.rest._settings import AsyncSettings, Settings
+from ayon_gql.rest._transfers import (
+    DEFAULT_CHUNK_SIZE,
+    ChecksumMismatchError,
+    ProgressCallback,
+    TransferError,
+    file_checksum,
+)
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "Addon",
+    "AddonDevelopment",
+    "AddonSettings",
+    "AddonSettingsSummary",
+    "AddonVersionInfo",
+    "AllSettings",
+    "AsyncBundles",
+    "AsyncDependencyPackages",
+    "AsyncInstallers",
+    "AsyncRestAPI",
+    "AsyncSettings",
+    "Attribute",
+    "AttributeData",
+    "AttributeEnumItem",
+    "Bundle",
+    "BundleCheck",
+    "BundleIssue",
+    "BundleList",
+    "Bundles",
+    "ChecksumAlgorithm",
+    "ChecksumMismatchError",
+    "DependencyPackage",
+    "DependencyPackages",
+    "FileSource",
+    "InstallResponse",
+    "Installer",
+    "Installers",
+    "Platform",
+    "ProgressCallback",
+    "ReleaseInfo",
+    "RestAPI",
+    "ServerInfo",
+    "ServerVersion",
+    "Settings",
+    "SettingsOverride",
+    "SiteInfo",
+    "SourceType",
+    "TransferError",
+    "UserInfo",
+    "file_checksum",
+]

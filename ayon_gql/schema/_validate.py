@@ -1,0 +1,204 @@
+"""Validate GraphQL operations locally, against a schema snapshot, before sending.
+
+graphql-core's validation rules give messages with line and column and, for
+misspelt fields, arguments and types, its own "Did you mean ...?" suggestions.
+Variables are coerced against the operation's variable definitions too, so a
+string passed for an ``Int`` is refused here instead of by the server.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    Source,
+    build_schema,
+    parse,
+    validate,
+)
+from graphql.execution.values import get_variable_values
+
+from ayon_gql._errors import InvalidInputError
+
+BUNDLED_PACKAGE = "ayon_gql_generated"
+BUNDLED_SNAPSHOT = "ayon.graphql"
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One problem found in a query: message and where (1-based line and column)."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return f"{self.line}:{self.column}: {self.message}"
+
+
+class QueryValidationError(InvalidInputError):
+    """A query does not validate against the local schema; nothing was sent."""
+
+    def __init__(
+        self,
+        errors: Sequence[ValidationIssue],
+        *,
+        operation: str | None = None,
+        source_name: str | None = None,
+    ) -> None:
+        self.errors = list(errors)
+        self.source_name = source_name
+        prefix = f"{source_name}:" if source_name else ""
+        described = "; ".join(f"{prefix}{issue}" for issue in self.errors)
+        super().__init__(f"query does not validate: {described}", operation=operation)
+
+
+def _issues(error: GraphQLError) -> list[ValidationIssue]:
+    locations = error.locations or []
+    if not locations:
+        return [ValidationIssue(error.message)]
+    first = locations[0]
+    return [ValidationIssue(error.message, first.line, first.column)]
+
+
+def bundled_schema_text() -> str:
+    """The SDL snapshot shipped inside the generated package."""
+    return (resources.files(BUNDLED_PACKAGE) / BUNDLED_SNAPSHOT).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def _schema_from_file(path: str, mtime_ns: int) -> GraphQLSchema:
+    return build_schema(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_schema() -> GraphQLSchema:
+    return build_schema(bundled_schema_text())
+
+
+def load_local_schema(schema_path: str | Path | None = None) -> GraphQLSchema:
+    """Build (once, cached) the schema of an SDL file, or of the bundled snapshot."""
+    if schema_path is None:
+        return _bundled_schema()
+    path = Path(schema_path).resolve()
+    return _schema_from_file(str(path), path.stat().st_mtime_ns)
+
+
+def parse_query(query: str, source_name: str = "query") -> DocumentNode:
+    """Parse a query, turning a syntax error into :class:`QueryValidationError`."""
+    try:
+        return parse(Source(query, source_name))
+    except GraphQLError as exc:
+        raise QueryValidationError(_issues(exc), source_name=source_name) from None
+
+
+def validate_document(schema: GraphQLSchema, document: DocumentNode) -> list[ValidationIssue]:
+    """graphql-core's validation of a parsed document, as issues."""
+    return [issue for error in validate(schema, document) for issue in _issues(error)]
+
+
+def select_operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode:
+    """The operation to run: the named one, or the only one."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        if len(operations) != 1:
+            raise InvalidInputError(
+                f"the document has {len(operations)} operations; name the one to run"
+            )
+        return operations[0]
+    for operation in operations:
+        if operation.name is not None and operation.name.value == operation_name:
+            return operation
+    names = [o.name.value for o in operations if o.name is not None]
+    raise InvalidInputError(
+        f"no operation named {operation_name!r} in the document (it has: {', '.join(names)})"
+    )
+
+
+def check_variable_values(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    variables: Mapping[str, Any],
+) -> list[ValidationIssue]:
+    """Coerce variables against the operation's definitions; the problems found."""
+    result = get_variable_values(schema, operation.variable_definitions or (), dict(variables))
+    if isinstance(result, dict):
+        return []
+    return [issue for error in result for issue in _issues(error)]
+
+
+def validate_query(
+    query: str,
+    variables: Mapping[str, Any] | None = None,
+    operation_name: str | None = None,
+    *,
+    schema: GraphQLSchema | None = None,
+    source_name: str = "query",
+) -> DocumentNode:
+    """Validate ``query`` (and ``variables``) or raise :class:`QueryValidationError`.
+
+    Returns the parsed document.  ``schema`` defaults to the bundled snapshot.
+    """
+    schema = schema or load_local_schema()
+    document = parse_query(query, source_name)
+    issues = validate_document(schema, document)
+    if issues:
+        raise QueryValidationError(issues, operation=operation_name, source_name=source_name)
+    if variables is not None:
+        operation = select_operation(document, operation_name)
+        issues = check_variable_values(schema, operation, variables)
+        if issues:
+            raise QueryValidationError(issues, operation=operation_name, source_name=source_name)
+    return document
+
+
+class LocalValidator:
+    """Validates queries against a local SDL schema before they are sent.
+
+    ``schema_path=None`` uses the snapshot bundled with the generated client.
+    The built schema is cached per file, and so is every query string that
+    validated once (variables are still checked on every call).  Calling the
+    validator raises :class:`QueryValidationError` or returns ``None``.
+    """
+
+    def __init__(self, schema_path: str | Path | None = None) -> None:
+        self.schema_path = None if schema_path is None else str(schema_path)
+        self._valid: dict[str, DocumentNode] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def schema(self) -> GraphQLSchema:
+        """The schema queries are checked against."""
+        return load_local_schema(self.schema_path)
+
+    def __call__(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> None:
+        schema = self.schema
+        document = self._valid.get(query)
+        if document is None:
+            document = validate_query(query, None, operation_name, schema=schema)
+            with self._lock:
+                self._valid[query] = document
+        operation = select_operation(document, operation_name)
+        issues = check_variable_values(schema, operation, variables or {})
+        if issues:
+            raise QueryValidationError(issues, operation=operation_name)
+
+    def __repr__(self) -> str:
+        return f"LocalValidator({self.schema_path or 'bundled snapshot'!r})"

@@ -1,0 +1,48 @@
+"""A local AYON-compatible stand-in server for tests, demos and benchmarks.
+
+``StandInServer`` serves the GraphQL API (executed on the project's schema
+snapshot) and the REST endpoints the toolkit uses, over real HTTP on
+127.0.0.1, backed by a deterministic generated production (``Dataset``).
+Faults (error statuses, dropped connections, delays, truncated downloads)
+are armed through ``server.faults``.
+
+Needs the ``tools`` extra (graphql-core).
+"""
+
+from ayon_gql.testing._dataset import (
+    DEMO_PROJECT,
+    LARGE_PROJECT,
+    MEDIUM_PROJECT,
+    Dataset,
+    ProjectData,
+    generate_dataset,
+)
+from ayon_gql.testing._faults import FaultRule, Faults
+from ayon_gql.testing._graphql import (
+    DEFAULT_SCHEMA_PATH,
+    decode_cursor,
+    encode_cursor,
+    load_snapshot_schema,
+)
+from ayon_gql.testing._process import ServerAddress, standin_process
+from ayon_gql.testing._server import RecordedRequest, StandInServer, serve_forever
+
+__all__ = [
+    "DEFAULT_SCHEMA_PATH",
+    "DEMO_PROJECT",
+    "LARGE_PROJECT",
+    "MEDIUM_PROJECT",
+    "Dataset",
+    "FaultRule",
+    "Faults",
+    "ProjectData",
+    "RecordedRequest",
+    "ServerAddress",
+    "StandInServer",
+    "decode_cursor",
+    "encode_cursor",
+    "generate_dataset",
+    "load_snapshot_schema",
+    "serve_forever",
+    "standin_process",
+]
