@@ -719,6 +719,77 @@ class RestApi:
             return found
         return Response(200, copy.deepcopy(found["schema"]))
 
+    def _project_addon(self, req: Request, m: re.Match[str]) -> Node | Response:
+        """The addon and a checked ``project`` path parameter, or the error answer."""
+        found = self._addon(m.group("addon"), m.group("version"))
+        if isinstance(found, Response):
+            return found
+        project = m.group("project")
+        if not _PROJECT_NAME_RX.match(project):
+            return validation_error(
+                req.method, req.path, [_bad_regex("path", "project_name", _PROJECT_NAME_RX.pattern)]
+            )
+        if not self.dataset.has_project(project):
+            return error(404, f"Project {project} not found")
+        return found
+
+    def addon_project_schema(self, req: Request, m: re.Match[str]) -> Response:
+        found = self._project_addon(req, m)
+        if isinstance(found, Response):
+            return found
+        return Response(200, copy.deepcopy(found["schema"]))
+
+    def addon_project_overrides(self, req: Request, m: re.Match[str]) -> Response:
+        """Studio overrides plus a ``project`` entry for each value the project changes."""
+        found = self._project_addon(req, m)
+        if isinstance(found, Response):
+            return found
+        overrides: Node = copy.deepcopy(found["overrides"])
+        project = found["project"].get(m.group("project"))
+        for path, value in _leaves(project or {}):
+            if _value_at(found["studio"], path) != value:
+                overrides["root_" + "_".join(path)] = {
+                    "inGroup": None,
+                    "level": "project",
+                    "path": list(path),
+                    "scope": ["project"],
+                    "value": value,
+                }
+        return Response(200, overrides)
+
+    def addon_site_schema(self, req: Request, m: re.Match[str]) -> Response:
+        """A JSON schema of the site settings, derived from their values."""
+        found = self._addon(m.group("addon"), m.group("version"))
+        if isinstance(found, Response):
+            return found
+        kinds = {bool: "boolean", int: "integer", float: "number", str: "string"}
+        properties = {
+            key: {"title": key.replace("_", " ").capitalize(), "type": kinds.get(type(v), "object")}
+            for key, v in found["site"].items()
+        }
+        return Response(
+            200,
+            {"title": f"{found['title']} site settings", "type": "object", "properties": properties},
+        )
+
+    def bundle_action(self, req: Request, m: re.Match[str]) -> Response:
+        """``{"action": "promote"}``: make the bundle the production bundle."""
+        body = req.json
+        action = body.get("action") if isinstance(body, dict) else None
+        if action is None:
+            return validation_error(req.method, req.path, [_missing("body", "action")])
+        if action != "promote":
+            return validation_error(
+                req.method, req.path, [_bad_enum("body", "action", str(action), ["promote"])]
+            )
+        with self.state.lock:
+            bundle = self.state.bundles.get(m.group("name"))
+            if bundle is None:
+                return error(404, f"Bundle {m.group('name')} not found")
+            bundle["isProduction"] = True
+            self._make_exclusive(bundle)
+        return Response(201, {})
+
     def addon_overrides(self, req: Request, m: re.Match[str]) -> Response:
         found = self._addon(m.group("addon"), m.group("version"))
         if isinstance(found, Response):
@@ -804,6 +875,25 @@ class RestApi:
         )
 
 
+def _leaves(value: Node, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    """(path, value) of every non-dict value in nested settings."""
+    found: list[tuple[tuple[str, ...], Any]] = []
+    for key, item in value.items():
+        if isinstance(item, dict):
+            found.extend(_leaves(item, (*prefix, key)))
+        else:
+            found.append(((*prefix, key), item))
+    return found
+
+
+def _value_at(value: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
 def iso_now() -> str:
     """Current time in the server's timestamp format."""
     from datetime import datetime, timezone
@@ -830,11 +920,15 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", r"/api/bundles", RestApi.bundle_create),
     ("POST", r"/api/bundles/check", RestApi.bundle_check),
     ("PATCH", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_patch),
+    ("POST", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_action),
     ("DELETE", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_delete),
     ("GET", r"/api/addons", RestApi.addons),
     ("GET", rf"{_ADDON}/settings", RestApi.addon_settings),
     ("GET", rf"{_ADDON}/schema", RestApi.addon_schema),
     ("GET", rf"{_ADDON}/overrides", RestApi.addon_overrides),
+    ("GET", rf"{_ADDON}/overrides/(?P<project>[^/]+)", RestApi.addon_project_overrides),
+    ("GET", rf"{_ADDON}/schema/(?P<project>[^/]+)", RestApi.addon_project_schema),
+    ("GET", rf"{_ADDON}/siteSettings/schema", RestApi.addon_site_schema),
     ("GET", rf"{_ADDON}/settings/(?P<project>[^/]+)", RestApi.addon_project_settings),
     ("GET", rf"{_ADDON}/siteSettings", RestApi.addon_site_settings),
     ("GET", r"/api/settings", RestApi.settings),
