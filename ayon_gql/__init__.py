@@ -11,6 +11,7 @@ from ayon_gql._connection import ConnectionSettings
 from ayon_gql._errors import (
     AuthenticationError,
     AyonError,
+    ChecksumMismatchError,
     GraphQLError,
     GraphQLErrorDetail,
     GraphQLNotFoundError,
@@ -19,9 +20,12 @@ from ayon_gql._errors import (
     NotFoundError,
     PaginationError,
     PermissionDeniedError,
+    QueryValidationError,
     RequestValidationError,
     ServerError,
+    TransferError,
     TransportError,
+    ValidationIssue,
 )
 from ayon_gql._pagination import DEFAULT_PAGE_SIZE
 from ayon_gql._version import __version__
@@ -32,6 +36,7 @@ __all__ = [
     "AuthenticationError",
     "AyonClient",
     "AyonError",
+    "ChecksumMismatchError",
     "ConnectionSettings",
     "GraphQLError",
     "GraphQLErrorDetail",
@@ -41,8 +46,11 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "QueryValidationError",
     "RequestValidationError",
     "ServerError",
+    "TransferError",
     "TransportError",
+    "ValidationIssue",
     "__version__",
 ]

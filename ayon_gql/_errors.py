@@ -8,11 +8,15 @@ own context only: credentials are never part of them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "AuthenticationError",
     "AyonError",
+    "ChecksumMismatchError",
     "GraphQLError",
     "GraphQLErrorDetail",
     "GraphQLNotFoundError",
@@ -21,9 +25,12 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "QueryValidationError",
     "RequestValidationError",
     "ServerError",
+    "TransferError",
     "TransportError",
+    "ValidationIssue",
 ]
 
 
@@ -219,3 +226,84 @@ class PaginationError(AyonError):
         self.cursor = cursor
         self.items = items
         super().__init__(message, operation=operation, project_name=project_name)
+
+
+class ValidationIssue:
+    """One problem found in a query: message and where (1-based line and column)."""
+
+    __slots__ = ("column", "line", "message")
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return f"{self.line}:{self.column}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"ValidationIssue({self.message!r}, line={self.line}, column={self.column})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ValidationIssue):
+            return NotImplemented
+        return (self.message, self.line, self.column) == (other.message, other.line, other.column)
+
+    def __hash__(self) -> int:
+        return hash((self.message, self.line, self.column))
+
+
+class QueryValidationError(InvalidInputError):
+    """A query does not validate against the local schema; nothing was sent."""
+
+    def __init__(
+        self,
+        errors: Sequence[ValidationIssue],
+        *,
+        operation: str | None = None,
+        source_name: str | None = None,
+    ) -> None:
+        self.errors = list(errors)
+        self.source_name = source_name
+        prefix = f"{source_name}:" if source_name else ""
+        described = "; ".join(f"{prefix}{issue}" for issue in self.errors)
+        super().__init__(f"query does not validate: {described}", operation=operation)
+
+
+class TransferError(AyonError):
+    """An upload or download did not complete; nothing was left at the destination."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        destination: Path | None = None,
+        received: int | None = None,
+        expected: int | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.destination = destination
+        self.received = received
+        self.expected = expected
+        super().__init__(message, operation=operation)
+
+
+class ChecksumMismatchError(TransferError):
+    """The downloaded bytes do not match the declared checksum (file discarded)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        algorithm: str,
+        expected_checksum: str,
+        actual_checksum: str,
+        destination: Path | None = None,
+        operation: str | None = None,
+    ) -> None:
+        self.algorithm = algorithm
+        self.expected_checksum = expected_checksum
+        self.actual_checksum = actual_checksum
+        super().__init__(message, destination=destination, operation=operation)

@@ -317,8 +317,8 @@ def _document_text(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from ayon_gql._errors import QueryValidationError
     from ayon_gql.schema._validate import (
-        QueryValidationError,
         check_variable_values,
         load_local_schema,
         parse_query,

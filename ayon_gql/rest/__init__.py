@@ -4,6 +4,7 @@ bundles, settings, server info and attributes, with safe streaming transfers.
 Reached as ``AyonClient(...).rest`` (sync) or ``AsyncAyonClient(...).rest``.
 """
 
+from ayon_gql._errors import ChecksumMismatchError, TransferError
 from ayon_gql.rest._api import AsyncRestAPI, RestAPI
 from ayon_gql.rest._bundles import AsyncBundles, Bundles
 from ayon_gql.rest._installers import AsyncInstallers, Installers
@@ -39,9 +40,7 @@ from ayon_gql.rest._packages import AsyncDependencyPackages, DependencyPackages
 from ayon_gql.rest._settings import AsyncSettings, Settings
 from ayon_gql.rest._transfers import (
     DEFAULT_CHUNK_SIZE,
-    ChecksumMismatchError,
     ProgressCallback,
-    TransferError,
     file_checksum,
 )
 

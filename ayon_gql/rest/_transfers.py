@@ -20,7 +20,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ayon_gql._errors import AyonError, InvalidInputError
+from ayon_gql._errors import (
+    ChecksumMismatchError,
+    InvalidInputError,
+    TransferError,
+)
 from ayon_gql.rest._models import ChecksumAlgorithm, check_enum
 
 if TYPE_CHECKING:
@@ -42,43 +46,6 @@ ProgressCallback = Callable[[int, "int | None"], None]
 
 DEFAULT_CHUNK_SIZE = 1 << 20
 DEFAULT_DOWNLOAD_ATTEMPTS = 3
-
-
-class TransferError(AyonError):
-    """An upload or download did not complete; nothing was left at the destination."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        destination: Path | None = None,
-        received: int | None = None,
-        expected: int | None = None,
-        operation: str | None = None,
-    ) -> None:
-        self.destination = destination
-        self.received = received
-        self.expected = expected
-        super().__init__(message, operation=operation)
-
-
-class ChecksumMismatchError(TransferError):
-    """The downloaded bytes do not match the declared checksum (file discarded)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        algorithm: str,
-        expected_checksum: str,
-        actual_checksum: str,
-        destination: Path | None = None,
-        operation: str | None = None,
-    ) -> None:
-        self.algorithm = algorithm
-        self.expected_checksum = expected_checksum
-        self.actual_checksum = actual_checksum
-        super().__init__(message, destination=destination, operation=operation)
 
 
 def _hasher(algorithm: ChecksumAlgorithm | str) -> Any:

@@ -4,6 +4,7 @@ validate ad-hoc queries and build them with gql's DSL.
 These need the ``tools`` extra (graphql-core, gql); the runtime client does not.
 """
 
+from ayon_gql._errors import QueryValidationError, ValidationIssue
 from ayon_gql.schema._check import (
     AffectedOperation,
     BreakingChange,
@@ -26,8 +27,6 @@ from ayon_gql.schema._pull import (
 )
 from ayon_gql.schema._validate import (
     LocalValidator,
-    QueryValidationError,
-    ValidationIssue,
     load_local_schema,
     validate_query,
 )

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,41 +27,10 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from ayon_gql._errors import InvalidInputError
+from ayon_gql._errors import InvalidInputError, QueryValidationError, ValidationIssue
 
 BUNDLED_PACKAGE = "ayon_gql_generated"
 BUNDLED_SNAPSHOT = "ayon.graphql"
-
-
-@dataclass(frozen=True)
-class ValidationIssue:
-    """One problem found in a query: message and where (1-based line and column)."""
-
-    message: str
-    line: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.line}:{self.column}: {self.message}"
-
-
-class QueryValidationError(InvalidInputError):
-    """A query does not validate against the local schema; nothing was sent."""
-
-    def __init__(
-        self,
-        errors: Sequence[ValidationIssue],
-        *,
-        operation: str | None = None,
-        source_name: str | None = None,
-    ) -> None:
-        self.errors = list(errors)
-        self.source_name = source_name
-        prefix = f"{source_name}:" if source_name else ""
-        described = "; ".join(f"{prefix}{issue}" for issue in self.errors)
-        super().__init__(f"query does not validate: {described}", operation=operation)
 
 
 def _issues(error: GraphQLError) -> list[ValidationIssue]:

@@ -767,10 +767,8 @@ class RestApi:
             key: {"title": key.replace("_", " ").capitalize(), "type": kinds.get(type(v), "object")}
             for key, v in found["site"].items()
         }
-        return Response(
-            200,
-            {"title": f"{found['title']} site settings", "type": "object", "properties": properties},
-        )
+        title = f"{found['title']} site settings"
+        return Response(200, {"title": title, "type": "object", "properties": properties})
 
     def bundle_action(self, req: Request, m: re.Match[str]) -> Response:
         """``{"action": "promote"}``: make the bundle the production bundle."""
