@@ -10,7 +10,8 @@ Each way visits every item once, as a script processing them would.
 The server runs in a child process, as a real server would.  Prints requests
 and seconds for each (median of ``--repeat`` runs) and the ratios; with
 ``--page-sizes`` it also sweeps ``iter_versions`` page sizes (how the default
-was chosen).
+was chosen); ``--latency`` delays every answer of the server, like a network
+between client and server.
 
     python scripts/benchmark_versions.py --versions 16800 --repeat 5
 """
@@ -84,9 +85,12 @@ def main() -> None:
     parser.add_argument(
         "--page-sizes", default="", help="comma-separated page sizes to sweep, e.g. 300,1000,2000"
     )
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds the server adds to every answer"
+    )
     args = parser.parse_args()
 
-    with standin_process(versions=args.versions) as server:
+    with standin_process(versions=args.versions, latency=args.latency) as server:
         counter = _Counter()
         client = AyonClient(server.url, api_key=server.api_key)
         # Count on the client's own pool (created on first use, so make it now).
@@ -132,7 +136,10 @@ def main() -> None:
             "raw httpx, one request": _measure(raw, counter, args.repeat),
         }
         counts = sorted({items for _, _, items in results.values()})
-        print(f"{args.versions} versions in {LARGE_PROJECT}; items per run: {counts}")
+        print(
+            f"{args.versions} versions in {LARGE_PROJECT}; items per run: {counts}; "
+            f"server latency {args.latency * 1000:.0f} ms per request"
+        )
         print(f"{'method':44} {'requests':>8} {'seconds':>8}")
         for name, (seconds, requests, _) in results.items():
             print(f"{name:44} {requests:8d} {seconds:8.3f}")

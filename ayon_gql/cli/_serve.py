@@ -24,11 +24,19 @@ def register(subparsers: Any) -> None:
         help="versions in the large project perf_Large (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=0, help="dataset seed (default: %(default)s)")
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        help="seconds added to every answer, like a server across a network (default: 0)",
+    )
     parser.set_defaults(handler=_serve)
 
 
 def _serve(args: argparse.Namespace) -> int:
     from ayon_gql.testing import serve_forever
 
-    serve_forever(args.host, args.port, versions=args.versions, seed=args.seed)
+    serve_forever(
+        args.host, args.port, latency=args.latency, versions=args.versions, seed=args.seed
+    )
     return 0

@@ -18,8 +18,13 @@ def main(argv: list[str] | None = None) -> None:
         "--versions", type=int, default=16_800, help="versions in the large project perf_Large"
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds added to every answer (default: 0)"
+    )
     args = parser.parse_args(argv)
-    serve_forever(args.host, args.port, versions=args.versions, seed=args.seed)
+    serve_forever(
+        args.host, args.port, latency=args.latency, versions=args.versions, seed=args.seed
+    )
 
 
 if __name__ == "__main__":

@@ -195,6 +195,8 @@ class Faults:
                         self.fired["delay"] = self.fired.get("delay", 0) + 1
                     continue
                 if fail_status is not None or drop_after is not None or truncate_after is not None:
+                    # Decided already; still a matching request for ``nth`` counting.
+                    rule.matched += 1
                     continue
                 if not rule._decide():
                     continue

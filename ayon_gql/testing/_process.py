@@ -26,23 +26,16 @@ class ServerAddress:
 
 @contextlib.contextmanager
 def standin_process(
-    *, versions: int = 16_800, seed: int = 0, timeout: float = 120.0
+    *, versions: int = 16_800, seed: int = 0, latency: float = 0.0, timeout: float = 120.0
 ) -> Iterator[ServerAddress]:
-    """Start ``python -m ayon_gql.testing`` on a free port; stop it on exit."""
+    """Start ``python -m ayon_gql.testing`` on a free port; stop it on exit.
+
+    ``latency`` delays every answer by that many seconds (see ``serve_forever``).
+    """
+    arguments = ["--port", "0", "--versions", str(versions), "--seed", str(seed)]
+    arguments += ["--latency", str(latency)]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ayon_gql.testing",
-            "--port",
-            "0",
-            "--versions",
-            str(versions),
-            "--seed",
-            str(seed),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-m", "ayon_gql.testing", *arguments], stdout=subprocess.PIPE, text=True
     )
     try:
         assert process.stdout is not None

@@ -450,14 +450,19 @@ class StandInServer:
         )
 
 
-def serve_forever(host: str = "127.0.0.1", port: int = 5000, **dataset_kwargs: Any) -> None:
+def serve_forever(
+    host: str = "127.0.0.1", port: int = 5000, *, latency: float = 0.0, **dataset_kwargs: Any
+) -> None:
     """Run a stand-in server in the foreground until Ctrl-C.
 
     ``dataset_kwargs`` go to :func:`generate_dataset` (e.g. ``versions=50_000``).
-    Prints the URL and the service user's API key.
+    ``latency`` delays every answer by that many seconds, like a server across
+    a network.  Prints the URL and the service user's API key.
     """
     dataset = generate_dataset(**dataset_kwargs)
     srv = StandInServer(dataset, host=host, port=port).start()
+    if latency > 0:
+        srv.faults.delay(latency, share=1.0)
     print(f"AYON stand-in server listening on {srv.url}", flush=True)
     print(f"API key (X-Api-Key): {srv.api_key}", flush=True)
     print("Login: admin / admin. Press Ctrl-C to stop.", flush=True)

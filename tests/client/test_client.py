@@ -157,3 +157,27 @@ def test_links_are_iterable(client: AyonClient, ayon_server: StandInServer) -> N
     assert links
     assert all(link.input_id and link.output_id and link.link_type for link in links)
     assert len({link.id for link in links}) == len(links)
+
+
+def test_stopping_early_costs_at_most_one_read_ahead_request(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    scan = client.iter_versions(PROJECT, page_size=7)
+    first = [next(scan) for _ in range(3)]
+    scan.close()
+    assert len({version.id for version in first}) == 3
+    assert 1 <= len(graphql_requests(ayon_server)) <= 2
+
+
+def test_async_stopping_early(ayon_server: StandInServer) -> None:
+    async def run() -> int:
+        async with AsyncAyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
+            seen = 0
+            async for _ in client.iter_folders(PROJECT, page_size=5):
+                seen += 1
+                if seen == 6:
+                    break
+            return seen
+
+    assert asyncio.run(run()) == 6
+    assert 2 <= len(graphql_requests(ayon_server)) <= 3

@@ -48,15 +48,17 @@ def test_scan_survives_random_503s_and_dropped_connections(large: StandInServer)
 
 
 def test_retries_running_out_names_operation_and_cursor(large: StandInServer) -> None:
-    with _client(large, retries=2) as client:
-        scan = client.iter_versions(LARGE_PROJECT, page_size=1000)
-        first_page = [next(scan) for _ in range(1000)]
-        large.faults.fail(503, path="/graphql", times=100)
-        with pytest.raises(PaginationError) as caught:
-            next(scan)
+    # Pages 1 and 2 are answered; the third page fails on every attempt (1 + 2 retries).
+    for attempt in (3, 4, 5):
+        large.faults.fail(503, path="/graphql", nth=attempt)
+    seen: list[str] = []
+    with _client(large, retries=2) as client, pytest.raises(PaginationError) as caught:
+        for version in client.iter_versions(LARGE_PROJECT, page_size=1000):
+            seen.append(version.id)
     error = caught.value
     assert error.operation == "GetVersions"
-    assert error.items == len(first_page) == 1000
+    assert error.items == len(seen) == 2000
     assert error.cursor is not None
     assert "GetVersions" in str(error) and error.cursor in str(error)
     assert isinstance(error.__cause__, ServerError)
+    assert len(graphql_requests(large)) == 5
