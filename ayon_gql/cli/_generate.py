@@ -28,7 +28,7 @@ def _generate(args: argparse.Namespace) -> int:
     from ayon_gql.codegen import generate
 
     result = generate(args.project, check=args.check, schema_path=args.schema)
-    target = result.target
+    target = _shown(result.target)
     if result.up_to_date:
         print(f"{target}: up to date ({len(result.files)} files)")
         return 0
@@ -43,3 +43,11 @@ def _generate(args: argparse.Namespace) -> int:
     print(f"{target}: regenerated")
     print("\n".join(lines))
     return 0
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder when it is inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
