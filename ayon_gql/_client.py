@@ -55,6 +55,34 @@ def _validator(
     return LocalValidator(None if validate is True else os.fspath(validate))
 
 
+#: Options of the login request itself; the rest configure the logged-in client.
+_LOGIN_CONNECTION_OPTIONS = ("timeout", "retries", "ca_file", "cert_file")
+
+
+def _login_settings(url: str, options: dict[str, Any]) -> ConnectionSettings:
+    """Settings for the anonymous login request (no credentials from the environment)."""
+    chosen = {key: options[key] for key in _LOGIN_CONNECTION_OPTIONS if key in options}
+    return _settings(url, api_key=None, token=None, environ={}, **chosen)
+
+
+def _login_refused(exc: AuthenticationError | PermissionDeniedError, username: str) -> AyonError:
+    """The login error, naming the user and never the password."""
+    return type(exc)(
+        f"login as {username!r} refused: {exc.detail or exc.message}",
+        status_code=exc.status_code,
+        method=exc.method,
+        path=exc.path,
+        detail=exc.detail,
+        body=exc.body,
+        operation="login",
+    )
+
+
+def _describe(kind: str, settings: ConnectionSettings) -> str:
+    user = f", as_user={settings.as_user!r}" if settings.as_user else ""
+    return f"{kind}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
+
+
 def _token_from_login(answer: Any) -> str:
     token = answer.get("token") if isinstance(answer, Mapping) else None
     if not isinstance(token, str) or not token:
@@ -86,6 +114,7 @@ class AyonClient(Operations):
         sender: str | None = None,
         sender_type: str | None = None,
         as_user: str | None = None,
+        max_connections: int | None = None,
         validate: bool | str | os.PathLike[str] = False,
         validator: Validator | None = None,
     ) -> None:
@@ -101,6 +130,7 @@ class AyonClient(Operations):
             sender=sender,
             sender_type=sender_type,
             as_user=as_user,
+            max_connections=max_connections,
         )
         self._init_connection(Connection(settings, validator=_validator(validate, validator)))
 
@@ -132,7 +162,7 @@ class AyonClient(Operations):
     @classmethod
     def login(cls: type[_Sync], url: str, username: str, password: str, **options: Any) -> _Sync:
         """Log in with a user name and password (``POST /api/auth/login``)."""
-        anonymous = Connection(_settings(url, api_key=None, token=None, environ={}, **options))
+        anonymous = Connection(_login_settings(url, options))
         try:
             answer = anonymous.request(
                 "POST",
@@ -142,15 +172,7 @@ class AyonClient(Operations):
                 idempotent=False,
             ).json()
         except (AuthenticationError, PermissionDeniedError) as exc:
-            raise type(exc)(
-                f"login as {username!r} refused: {exc.detail or exc.message}",
-                status_code=exc.status_code,
-                method=exc.method,
-                path=exc.path,
-                detail=exc.detail,
-                body=exc.body,
-                operation="login",
-            ) from None
+            raise _login_refused(exc, username) from None
         finally:
             anonymous.close()
         return cls(url, token=_token_from_login(answer), **options)
@@ -184,9 +206,7 @@ class AyonClient(Operations):
         self.close()
 
     def __repr__(self) -> str:
-        settings = self.connection.settings
-        user = f", as_user={settings.as_user!r}" if settings.as_user else ""
-        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
+        return _describe(type(self).__name__, self.connection.settings)
 
 
 class AsyncAyonClient(AsyncOperations):
@@ -256,7 +276,7 @@ class AsyncAyonClient(AsyncOperations):
         cls: type[_Async], url: str, username: str, password: str, **options: Any
     ) -> _Async:
         """Log in with a user name and password (``POST /api/auth/login``)."""
-        anonymous = AsyncConnection(_settings(url, api_key=None, token=None, environ={}, **options))
+        anonymous = AsyncConnection(_login_settings(url, options))
         try:
             response = await anonymous.request(
                 "POST",
@@ -266,15 +286,7 @@ class AsyncAyonClient(AsyncOperations):
                 idempotent=False,
             )
         except (AuthenticationError, PermissionDeniedError) as exc:
-            raise type(exc)(
-                f"login as {username!r} refused: {exc.detail or exc.message}",
-                status_code=exc.status_code,
-                method=exc.method,
-                path=exc.path,
-                detail=exc.detail,
-                body=exc.body,
-                operation="login",
-            ) from None
+            raise _login_refused(exc, username) from None
         finally:
             await anonymous.aclose()
         return cls(url, token=_token_from_login(response.json()), **options)
@@ -308,6 +320,4 @@ class AsyncAyonClient(AsyncOperations):
         await self.aclose()
 
     def __repr__(self) -> str:
-        settings = self.connection.settings
-        user = f", as_user={settings.as_user!r}" if settings.as_user else ""
-        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
+        return _describe(type(self).__name__, self.connection.settings)

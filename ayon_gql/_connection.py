@@ -305,10 +305,6 @@ def graphql_data(
     return data
 
 
-def _operation_label(operation_name: str | None, method: str, path: str) -> str:
-    return operation_name or f"{method} {path}"
-
-
 def _backoff_delay(settings: ConnectionSettings, attempt: int) -> float:
     import random
 
@@ -329,16 +325,65 @@ def _may_retry(
     return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
-def _transport_error(
-    exc: httpx.TransportError, method: str, path: str, operation: str | None, project: str | None
-) -> TransportError:
-    kind = type(exc).__name__
-    return TransportError(
-        f"{method} {path} failed: {kind}: {exc}", operation=operation, project_name=project
+class _Call:
+    """One request as the caller described it, resent as is on each retry."""
+
+    __slots__ = (
+        "content",
+        "headers",
+        "idempotent",
+        "json",
+        "method",
+        "operation",
+        "params",
+        "path",
+        "project_name",
+        "stream",
+        "timeout",
     )
 
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: Any = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        idempotent: bool | None = None,
+        operation: str | None = None,
+        project_name: str | None = None,
+        stream: bool = False,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.params = params
+        self.json = json
+        self.content = content
+        self.headers = headers
+        self.timeout = timeout
+        self.idempotent = idempotent
+        self.operation = operation
+        self.project_name = project_name
+        self.stream = stream
 
-# -- the connections ------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        return self.operation or f"{self.method} {self.path}"
+
+    def transport_error(self, exc: httpx.TransportError) -> TransportError:
+        return TransportError(
+            f"{self.method} {self.path} failed: {type(exc).__name__}: {exc}",
+            operation=self.operation,
+            project_name=self.project_name,
+        )
+
+    def status_error(self, response: httpx.Response) -> AyonError:
+        return error_from_response(
+            response, operation=self.operation, project_name=self.project_name
+        )
 
 
 class _SharedPool:
@@ -348,8 +393,9 @@ class _SharedPool:
         self.client: Any = None
 
 
-class Connection:
-    """Synchronous connection: REST calls, GraphQL operations and pagination."""
+class _ConnectionBase:
+    """What the sync and async connections share: settings, headers, retry
+    decisions and the GraphQL envelope.  Only the I/O differs between them."""
 
     def __init__(
         self,
@@ -364,19 +410,104 @@ class Connection:
         self._owns_pool = _pool is None
 
     def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
-        )
+        settings = self.settings
+        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r})"
 
     @property
     def base_url(self) -> str:
         return self.settings.base_url
 
-    def derive(self, **changes: Any) -> Connection:
-        """A connection with other headers (e.g. ``as_user``) sharing this pool."""
+    def _derived(self, **changes: Any) -> Any:
         return type(self)(
             self.settings.replace(**changes), validator=self.validator, _pool=self._pool
         )
+
+    def _build(self, client: Any, call: _Call) -> httpx.Request:
+        import httpx
+
+        # The pool is shared with derived connections, so headers go per request.
+        headers = self.settings.headers()
+        headers.update(call.headers or {})
+        request: httpx.Request = client.build_request(
+            call.method,
+            call.path,
+            params=call.params,
+            json=call.json,
+            content=call.content,
+            headers=headers,
+            timeout=call.timeout if call.timeout is not None else httpx.USE_CLIENT_DEFAULT,
+        )
+        return request
+
+    def _retry_delay(
+        self, call: _Call, attempt: int, *, status: int | None = None, exc: Exception | None = None
+    ) -> float | None:
+        """Seconds to wait before trying ``call`` again, or None to give up."""
+        if attempt >= self.settings.retries or not _may_retry(
+            call.method, idempotent=call.idempotent, status=status, exc=exc
+        ):
+            return None
+        delay = _backoff_delay(self.settings, attempt)
+        reason = f"HTTP {status}" if status is not None else type(exc).__name__
+        _log(_INFO, "%s: %s, retry %d in %.2fs", call.label, reason, attempt + 1, delay)
+        return delay
+
+    @staticmethod
+    def _log_answer(call: _Call, response: httpx.Response, started: float) -> None:
+        elapsed = time.perf_counter() - started
+        _log(_DEBUG, "%s %s -> %d (%.3fs)", call.method, call.path, response.status_code, elapsed)
+
+    def _graphql_call(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None,
+        operation_name: str | None,
+        options: Mapping[str, Any],
+    ) -> _Call:
+        """Check the variables (and the query, with a validator) and build the POST."""
+        values = dict(variables or {})
+        check_variables(values, operation=operation_name)
+        if self.validator is not None:
+            self.validator(query, values, operation_name)
+        payload: dict[str, Any] = {"query": query, "variables": values}
+        if operation_name:
+            payload["operationName"] = operation_name
+        return _Call(
+            "POST",
+            "/graphql",
+            json=payload,
+            headers=options.get("headers"),
+            timeout=options.get("timeout"),
+            idempotent=True,  # AYON's GraphQL API has no mutations
+            operation=operation_name,
+            project_name=_project_of(values),
+        )
+
+    @staticmethod
+    def _graphql_answer(call: _Call, response: httpx.Response) -> dict[str, Any]:
+        try:
+            body = _decode_json(response.content)
+        except ValueError as exc:
+            raise AyonError(
+                f"the server's answer is not JSON (HTTP {response.status_code})",
+                operation=call.operation,
+                project_name=call.project_name,
+            ) from exc
+        return graphql_data(body, operation=call.operation, project_name=call.project_name)
+
+    @staticmethod
+    def _version_of(info: Any) -> str | None:
+        version = info.get("version") if isinstance(info, Mapping) else None
+        return str(version) if version else None
+
+
+class Connection(_ConnectionBase):
+    """Synchronous connection: REST calls, GraphQL operations and pagination."""
+
+    def derive(self, **changes: Any) -> Connection:
+        """A connection with other headers (e.g. ``as_user``) sharing this pool."""
+        derived: Connection = self._derived(**changes)
+        return derived
 
     def _client(self) -> httpx.Client:
         import httpx
@@ -386,198 +517,68 @@ class Connection:
         client: httpx.Client = self._pool.client
         return client
 
-    def _per_request_headers(self, headers: Mapping[str, str] | None) -> dict[str, str]:
-        # The pool is shared with derived connections, so headers go per request.
-        merged = self.settings.headers()
-        merged.update(headers or {})
-        return merged
-
     def close(self) -> None:
         """Close the pool (only the connection that created it owns it)."""
         if self._owns_pool and self._pool.client is not None:
             self._pool.client.close()
             self._pool.client = None
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        content: Any = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: float | None = None,
-        idempotent: bool | None = None,
-        operation: str | None = None,
-        project_name: str | None = None,
-    ) -> httpx.Response:
-        """Send a request with retries; return the response or raise for an error status."""
-        response = self._send(
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            timeout=timeout,
-            idempotent=idempotent,
-            operation=operation,
-            project_name=project_name,
-            stream=False,
-        )
-        return response
+    def request(self, method: str, path: str, **options: Any) -> httpx.Response:
+        """Send a request with retries; return the response or raise for an error status.
+
+        ``options``: ``params``, ``json``, ``content``, ``headers``, ``timeout``,
+        ``idempotent`` (default: by method), ``operation`` and ``project_name``
+        (named in errors).
+        """
+        return self._send(_Call(method, path, **options))
 
     @contextlib.contextmanager
-    def stream(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        content: Any = None,
-        timeout: float | None = None,
-        idempotent: bool | None = None,
-        operation: str | None = None,
-    ) -> Iterator[httpx.Response]:
+    def stream(self, method: str, path: str, **options: Any) -> Iterator[httpx.Response]:
         """Send a request and yield the response with its body not yet read."""
-        response = self._send(
-            method,
-            path,
-            params=params,
-            json=None,
-            content=content,
-            headers=headers,
-            timeout=timeout,
-            idempotent=idempotent,
-            operation=operation,
-            project_name=None,
-            stream=True,
-        )
+        response = self._send(_Call(method, path, stream=True, **options))
         try:
             yield response
         finally:
             response.close()
 
-    def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None,
-        json: Any,
-        content: Any,
-        headers: Mapping[str, str] | None,
-        timeout: float | None,
-        idempotent: bool | None,
-        operation: str | None,
-        project_name: str | None,
-        stream: bool,
-    ) -> httpx.Response:
+    def _send(self, call: _Call) -> httpx.Response:
         import httpx
 
         client = self._client()
-        label = _operation_label(operation, method, path)
         attempt = 0
         while True:
             started = time.perf_counter()
             try:
-                request = client.build_request(
-                    method,
-                    path,
-                    params=params,
-                    json=json,
-                    content=content,
-                    headers=self._per_request_headers(headers),
-                    timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                )
-                response = client.send(request, stream=stream)
+                response = client.send(self._build(client, call), stream=call.stream)
             except httpx.TransportError as exc:
-                if attempt < self.settings.retries and _may_retry(
-                    method, idempotent=idempotent, status=None, exc=exc
-                ):
-                    delay = _backoff_delay(self.settings, attempt)
-                    _log(
-                        _INFO,
-                        "%s: %s, retry %d in %.2fs",
-                        label,
-                        type(exc).__name__,
-                        attempt + 1,
-                        delay,
-                    )
-                    time.sleep(delay)
-                    attempt += 1
-                    continue
-                raise _transport_error(exc, method, path, operation, project_name) from exc
-            _log(
-                _DEBUG,
-                "%s %s -> %d (%.3fs)",
-                method,
-                path,
-                response.status_code,
-                time.perf_counter() - started,
-            )
-            if response.status_code < 400:
-                return response
-            if attempt < self.settings.retries and _may_retry(
-                method, idempotent=idempotent, status=response.status_code, exc=None
-            ):
-                response.close()
-                delay = _backoff_delay(self.settings, attempt)
-                _log(
-                    _INFO,
-                    "%s: HTTP %d, retry %d in %.2fs",
-                    label,
-                    response.status_code,
-                    attempt + 1,
-                    delay,
-                )
+                delay = self._retry_delay(call, attempt, exc=exc)
+                if delay is None:
+                    raise call.transport_error(exc) from exc
                 time.sleep(delay)
                 attempt += 1
                 continue
-            if stream:
-                response.read()
-            raise error_from_response(response, operation=operation, project_name=project_name)
+            self._log_answer(call, response, started)
+            if response.status_code < 400:
+                return response
+            delay = self._retry_delay(call, attempt, status=response.status_code)
+            if delay is None:
+                if call.stream:
+                    response.read()
+                raise call.status_error(response)
+            response.close()
+            time.sleep(delay)
+            attempt += 1
 
     def graphql(
         self,
         query: str,
         variables: Mapping[str, Any] | None = None,
         operation_name: str | None = None,
-        **kwargs: Any,
+        **options: Any,
     ) -> dict[str, Any]:
-        """Run a GraphQL operation and return its ``data``."""
-        variables = dict(variables or {})
-        project = _project_of(variables)
-        check_variables(variables, operation=operation_name)
-        if self.validator is not None:
-            self.validator(query, variables, operation_name)
-        payload: dict[str, Any] = {"query": query, "variables": variables}
-        if operation_name:
-            payload["operationName"] = operation_name
-        response = self._send(
-            "POST",
-            "/graphql",
-            params=None,
-            json=payload,
-            content=None,
-            headers=kwargs.get("headers"),
-            timeout=kwargs.get("timeout"),
-            idempotent=True,
-            operation=operation_name,
-            project_name=project,
-            stream=False,
-        )
-        try:
-            body = _decode_json(response.content)
-        except ValueError as exc:
-            raise AyonError(
-                f"the server's answer is not JSON (HTTP {response.status_code})",
-                operation=operation_name,
-                project_name=project,
-            ) from exc
-        return graphql_data(body, operation=operation_name, project_name=project)
+        """Run a GraphQL operation and return its ``data`` (``options``: headers, timeout)."""
+        call = self._graphql_call(query, variables, operation_name, options)
+        return self._graphql_answer(call, self._send(call))
 
     def paginate(
         self,
@@ -599,40 +600,16 @@ class Connection:
 
     def server_version(self) -> str | None:
         """The version ``/api/info`` reports, or None when it reports none."""
-        info = self.request("GET", "/api/info", operation="server info").json()
-        version = info.get("version") if isinstance(info, Mapping) else None
-        return str(version) if version else None
+        return self._version_of(self.request("GET", "/api/info", operation="server info").json())
 
 
-class AsyncConnection:
+class AsyncConnection(_ConnectionBase):
     """Asynchronous twin of :class:`Connection`."""
-
-    def __init__(
-        self,
-        settings: ConnectionSettings,
-        *,
-        validator: Validator | None = None,
-        _pool: _SharedPool | None = None,
-    ) -> None:
-        self.settings = settings
-        self.validator = validator
-        self._pool = _pool or _SharedPool()
-        self._owns_pool = _pool is None
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}({self.settings.base_url!r}, auth={self.settings.auth_kind!r})"
-        )
-
-    @property
-    def base_url(self) -> str:
-        return self.settings.base_url
 
     def derive(self, **changes: Any) -> AsyncConnection:
         """A connection with other headers (e.g. ``as_user``) sharing this pool."""
-        return type(self)(
-            self.settings.replace(**changes), validator=self.validator, _pool=self._pool
-        )
+        derived: AsyncConnection = self._derived(**changes)
+        return derived
 
     def _client(self) -> httpx.AsyncClient:
         import httpx
@@ -642,196 +619,65 @@ class AsyncConnection:
         client: httpx.AsyncClient = self._pool.client
         return client
 
-    def _per_request_headers(self, headers: Mapping[str, str] | None) -> dict[str, str]:
-        merged = self.settings.headers()
-        merged.update(headers or {})
-        return merged
-
     async def aclose(self) -> None:
         """Close the pool (only the connection that created it owns it)."""
         if self._owns_pool and self._pool.client is not None:
             await self._pool.client.aclose()
             self._pool.client = None
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        content: Any = None,
-        headers: Mapping[str, str] | None = None,
-        timeout: float | None = None,
-        idempotent: bool | None = None,
-        operation: str | None = None,
-        project_name: str | None = None,
-    ) -> httpx.Response:
-        """Send a request with retries; return the response or raise for an error status."""
-        return await self._send(
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            timeout=timeout,
-            idempotent=idempotent,
-            operation=operation,
-            project_name=project_name,
-            stream=False,
-        )
+    async def request(self, method: str, path: str, **options: Any) -> httpx.Response:
+        """Send a request with retries; see :meth:`Connection.request`."""
+        return await self._send(_Call(method, path, **options))
 
     @contextlib.asynccontextmanager
-    async def stream(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        content: Any = None,
-        timeout: float | None = None,
-        idempotent: bool | None = None,
-        operation: str | None = None,
-    ) -> AsyncIterator[httpx.Response]:
+    async def stream(self, method: str, path: str, **options: Any) -> AsyncIterator[httpx.Response]:
         """Send a request and yield the response with its body not yet read."""
-        response = await self._send(
-            method,
-            path,
-            params=params,
-            json=None,
-            content=content,
-            headers=headers,
-            timeout=timeout,
-            idempotent=idempotent,
-            operation=operation,
-            project_name=None,
-            stream=True,
-        )
+        response = await self._send(_Call(method, path, stream=True, **options))
         try:
             yield response
         finally:
             await response.aclose()
 
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None,
-        json: Any,
-        content: Any,
-        headers: Mapping[str, str] | None,
-        timeout: float | None,
-        idempotent: bool | None,
-        operation: str | None,
-        project_name: str | None,
-        stream: bool,
-    ) -> httpx.Response:
+    async def _send(self, call: _Call) -> httpx.Response:
+        import asyncio  # imported on first use: ``import ayon_gql`` stays fast
+
         import httpx
 
         client = self._client()
-        label = _operation_label(operation, method, path)
         attempt = 0
         while True:
             started = time.perf_counter()
             try:
-                request = client.build_request(
-                    method,
-                    path,
-                    params=params,
-                    json=json,
-                    content=content,
-                    headers=self._per_request_headers(headers),
-                    timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
-                )
-                response = await client.send(request, stream=stream)
+                response = await client.send(self._build(client, call), stream=call.stream)
             except httpx.TransportError as exc:
-                if attempt < self.settings.retries and _may_retry(
-                    method, idempotent=idempotent, status=None, exc=exc
-                ):
-                    delay = _backoff_delay(self.settings, attempt)
-                    _log(
-                        _INFO,
-                        "%s: %s, retry %d in %.2fs",
-                        label,
-                        type(exc).__name__,
-                        attempt + 1,
-                        delay,
-                    )
-                    await _async_sleep(delay)
-                    attempt += 1
-                    continue
-                raise _transport_error(exc, method, path, operation, project_name) from exc
-            _log(
-                _DEBUG,
-                "%s %s -> %d (%.3fs)",
-                method,
-                path,
-                response.status_code,
-                time.perf_counter() - started,
-            )
-            if response.status_code < 400:
-                return response
-            if attempt < self.settings.retries and _may_retry(
-                method, idempotent=idempotent, status=response.status_code, exc=None
-            ):
-                await response.aclose()
-                delay = _backoff_delay(self.settings, attempt)
-                _log(
-                    _INFO,
-                    "%s: HTTP %d, retry %d in %.2fs",
-                    label,
-                    response.status_code,
-                    attempt + 1,
-                    delay,
-                )
-                await _async_sleep(delay)
+                delay = self._retry_delay(call, attempt, exc=exc)
+                if delay is None:
+                    raise call.transport_error(exc) from exc
+                await asyncio.sleep(delay)
                 attempt += 1
                 continue
-            if stream:
-                await response.aread()
-            raise error_from_response(response, operation=operation, project_name=project_name)
+            self._log_answer(call, response, started)
+            if response.status_code < 400:
+                return response
+            delay = self._retry_delay(call, attempt, status=response.status_code)
+            if delay is None:
+                if call.stream:
+                    await response.aread()
+                raise call.status_error(response)
+            await response.aclose()
+            await asyncio.sleep(delay)
+            attempt += 1
 
     async def graphql(
         self,
         query: str,
         variables: Mapping[str, Any] | None = None,
         operation_name: str | None = None,
-        **kwargs: Any,
+        **options: Any,
     ) -> dict[str, Any]:
-        """Run a GraphQL operation and return its ``data``."""
-        variables = dict(variables or {})
-        project = _project_of(variables)
-        check_variables(variables, operation=operation_name)
-        if self.validator is not None:
-            self.validator(query, variables, operation_name)
-        payload: dict[str, Any] = {"query": query, "variables": variables}
-        if operation_name:
-            payload["operationName"] = operation_name
-        response = await self._send(
-            "POST",
-            "/graphql",
-            params=None,
-            json=payload,
-            content=None,
-            headers=kwargs.get("headers"),
-            timeout=kwargs.get("timeout"),
-            idempotent=True,
-            operation=operation_name,
-            project_name=project,
-            stream=False,
-        )
-        try:
-            body = _decode_json(response.content)
-        except ValueError as exc:
-            raise AyonError(
-                f"the server's answer is not JSON (HTTP {response.status_code})",
-                operation=operation_name,
-                project_name=project,
-            ) from exc
-        return graphql_data(body, operation=operation_name, project_name=project)
+        """Run a GraphQL operation and return its ``data`` (``options``: headers, timeout)."""
+        call = self._graphql_call(query, variables, operation_name, options)
+        return self._graphql_answer(call, await self._send(call))
 
     def paginate(
         self,
@@ -853,9 +699,8 @@ class AsyncConnection:
 
     async def server_version(self) -> str | None:
         """The version ``/api/info`` reports, or None when it reports none."""
-        info = (await self.request("GET", "/api/info", operation="server info")).json()
-        version = info.get("version") if isinstance(info, Mapping) else None
-        return str(version) if version else None
+        response = await self.request("GET", "/api/info", operation="server info")
+        return self._version_of(response.json())
 
 
 def _decode_json(content: bytes) -> Any:
@@ -869,9 +714,3 @@ def _decode_json(content: bytes) -> Any:
 def _project_of(variables: Mapping[str, Any]) -> str | None:
     value = variables.get("projectName")
     return value if isinstance(value, str) else None
-
-
-async def _async_sleep(delay: float) -> None:
-    import asyncio  # imported on first use: ``import ayon_gql`` stays fast
-
-    await asyncio.sleep(delay)

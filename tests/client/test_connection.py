@@ -205,3 +205,16 @@ def test_concurrent_async_queries_over_a_bounded_pool(ayon_server: StandInServer
 
     assert asyncio.run(run()) == [PROJECT] * 200
     assert len(graphql_requests(ayon_server)) == 200
+
+
+def test_login_passes_client_options_to_the_logged_in_client(ayon_server: StandInServer) -> None:
+    client = AyonClient.login(
+        ayon_server.url, "admin", "admin", timeout=7, retries=1, validate=True, site_id="ws-9"
+    )
+    with client:
+        assert client.connection.settings.timeout == 7
+        assert client.connection.settings.retries == 1
+        assert client.connection.validator is not None
+        client.get_me()
+    assert ayon_server.requests[-1].headers["x-ayon-site-id"] == "ws-9"
+    assert "x-ayon-site-id" not in ayon_server.requests[-2].headers  # the login itself
