@@ -1,0 +1,41 @@
+"""The client runtime needs httpx and pydantic only: the tools stay out of it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def _modules_after(code: str) -> set[str]:
+    script = textwrap.dedent(code) + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))\n"
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return set(output.split())
+
+
+TOOLS = {"graphql", "gql", "ariadne_codegen", "ayon_gql.schema", "ayon_gql.testing", "ayon_gql.cli"}
+
+
+def test_import_loads_the_generated_client_but_no_tools() -> None:
+    loaded = _modules_after("import ayon_gql")
+    assert "ayon_gql_generated.client" in loaded
+    assert not TOOLS & loaded
+    assert "httpx" not in loaded  # imported on the first request
+
+
+def test_a_client_call_needs_no_tools() -> None:
+    loaded = _modules_after(
+        """
+        from ayon_gql import AyonClient, TransportError
+        client = AyonClient("http://127.0.0.1:9", api_key="k", retries=0)
+        try:
+            client.get_me()
+        except TransportError:
+            pass
+        client.rest  # the REST adapter is runtime too
+        """
+    )
+    assert "httpx" in loaded
+    assert not TOOLS & loaded
