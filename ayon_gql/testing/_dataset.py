@@ -607,8 +607,13 @@ class _Builder:
     def new_id(self) -> str:
         return f"{self.rng.getrandbits(128):032x}"
 
-    def tick(self, ms: float = 13.0) -> str:
-        self.clock += timedelta(milliseconds=ms)
+    def tick(self, weight: float = 13.0) -> str:
+        """Advance the production's clock by ``weight`` tenths of a minute.
+
+        Entities are created one after another, minutes apart, so a large
+        project spans weeks, as a real one does.
+        """
+        self.clock += timedelta(seconds=6 * weight)
         return iso(self.clock)
 
     def order(self, kind: str) -> int:
