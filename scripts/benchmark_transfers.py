@@ -21,11 +21,8 @@ show it is bounded by the chunk size, not by the file size.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import os
-import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,37 +33,10 @@ from pathlib import Path
 import httpx
 
 from ayon_gql import AyonClient
+from ayon_gql.testing import standin_process
 
 _FILENAME = "AYON-0.0.0-benchmark-linux.sh"
 _PATH = f"/api/desktop/installers/{_FILENAME}"
-
-
-@contextlib.contextmanager
-def _standin() -> Iterator[tuple[str, str]]:
-    """A stand-in server in a child process; yields ``(url, api_key)``."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ayon_gql.testing", "--port", "0", "--versions", "50"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = key = None
-        deadline = time.monotonic() + 60
-        while (url is None or key is None) and time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line:
-                break
-            if found := re.search(r"listening on (\S+)", line):
-                url = found.group(1)
-            if found := re.search(r"X-Api-Key\): (\S+)", line):
-                key = found.group(1)
-        if url is None or key is None:
-            raise SystemExit("the stand-in server did not start")
-        yield url, key
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _make_file(path: Path, size: int) -> None:
@@ -151,15 +121,17 @@ def main(argv: list[str] | None = None) -> int:
     mb = size / 1e6
 
     scratch = tempfile.TemporaryDirectory(prefix="ayon-bench-", dir=args.dir)
-    with scratch as folder, _standin() as (url, key):
+    with scratch as folder, standin_process(versions=50) as server:
         workdir = Path(folder)
         source = workdir / _FILENAME
         _make_file(source, size)
         ours = workdir / "ours.bin"
         plain = workdir / "plain.bin"
         with (
-            AyonClient(url, api_key=key, timeout=120) as client,
-            httpx.Client(base_url=url, headers={"X-Api-Key": key}, timeout=120) as http,
+            AyonClient(server.url, api_key=server.api_key, timeout=120) as client,
+            httpx.Client(
+                base_url=server.url, headers={"X-Api-Key": server.api_key}, timeout=120
+            ) as http,
         ):
             rest = client.rest
             rest.installers.create(
