@@ -170,8 +170,11 @@ async def aiter_nodes(
                 for node in nodes:
                     yield node
     finally:
-        if pending is not None and not pending.done():
-            pending.cancel()
+        if pending is not None:
+            if not pending.done():
+                pending.cancel()  # the caller stopped early: drop the read-ahead
+            elif not pending.cancelled():
+                pending.exception()  # mark a failed read-ahead as seen (no warning)
 
 
 def _checked_page_size(page_size: int | None) -> int:
