@@ -16,15 +16,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ayon_gql._errors import InvalidInputError, PaginationError
+from ayon_gql._errors import InvalidInputError
 from ayon_gql.cli._common import add_connection_options, client_from_args, print_table
 
 if TYPE_CHECKING:
     from graphql import (
-        FieldNode,
         GraphQLSchema,
         OperationDefinitionNode,
-        SelectionSetNode,
         TypeNode,
     )
 
@@ -168,38 +166,20 @@ def build_variables(
 
 
 def connection_path(operation: OperationDefinitionNode) -> tuple[str, ...]:
-    """Response keys down to the one field taking ``after: $after``."""
-    from graphql import VariableNode
+    """Response keys down to the one connection taking ``after: $after``."""
+    from ayon_gql.schema._relay import relay_connections, response_key, selected_field
 
-    found: list[tuple[str, ...]] = []
-
-    def visit(selection_set: SelectionSetNode | None, path: tuple[str, ...]) -> None:
-        from graphql import FieldNode
-
-        for selection in selection_set.selections if selection_set else ():
-            if not isinstance(selection, FieldNode):
-                continue
-            here = (*path, _key(selection))
-            if any(
-                arg.name.value == "after"
-                and isinstance(arg.value, VariableNode)
-                and arg.value.name.value == "after"
-                for arg in selection.arguments or ()
-            ):
-                found.append(here)
-            visit(selection.selection_set, here)
-
-    visit(operation.selection_set, ())
+    found = relay_connections(operation.selection_set)
     if len(found) != 1:
         raise InvalidInputError(
-            "--all-pages needs exactly one field taking `after: $after` "
+            "--all-pages needs exactly one field taking `after: $after` and selecting edges "
             f"(found {len(found)}); declare `$after: String` and pass it to the list to page"
         )
-    return found[0]
-
-
-def _key(field: FieldNode) -> str:
-    return field.alias.value if field.alias else field.name.value
+    if selected_field(found[0][-1].selection_set, "pageInfo") is None:
+        raise InvalidInputError(
+            "--all-pages needs the cursor: select pageInfo { hasNextPage endCursor }"
+        )
+    return tuple(response_key(field) for field in found[0])
 
 
 def _descend(data: Any, path: Sequence[str]) -> Any:
@@ -214,6 +194,34 @@ def _descend(data: Any, path: Sequence[str]) -> Any:
     return data
 
 
+class _Edge:
+    __slots__ = ("node",)
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+
+
+class _PageInfo:
+    __slots__ = ("end_cursor", "has_next_page")
+
+    def __init__(self, info: Any) -> None:
+        info = info if isinstance(info, Mapping) else {}
+        self.has_next_page = bool(info.get("hasNextPage"))
+        self.end_cursor = info.get("endCursor")
+
+
+class _Page:
+    """A connection of a plain answer, shaped as ``_pagination`` reads generated models."""
+
+    __slots__ = ("edges", "page_info")
+
+    def __init__(self, connection: Any) -> None:
+        connection = connection if isinstance(connection, Mapping) else {}
+        edges = connection.get("edges") or []
+        self.edges = [_Edge(e.get("node", e) if isinstance(e, Mapping) else e) for e in edges]
+        self.page_info = _PageInfo(connection.get("pageInfo"))
+
+
 def iter_pages(
     connection: Connection,
     query: str,
@@ -223,46 +231,26 @@ def iter_pages(
     *,
     page_size: int | None,
 ) -> Iterator[Any]:
-    """Every node (or edge, when edges have no ``node``) across all pages.
+    """Every node (or edge, when edges have no ``node``) across all pages, from the first.
 
-    Stops at an empty page (AYON's exact-full-last-page answer), when
-    ``hasNextPage`` is false or when there is no further cursor.
+    The same paging as the generated ``iter_*`` methods (``_pagination``):
+    the exactly-full-last-page quirk, repeated cursors, one page read ahead.
+    A ``first`` among the variables sets the page size.
     """
-    arguments = dict(variables)
-    if page_size is not None and "first" not in arguments:
-        arguments["first"] = page_size
-    cursor = arguments.get("after")
-    seen: set[str] = set()
-    count = 0
-    while True:
-        arguments["after"] = cursor
-        page = _descend(connection.graphql(query, arguments, operation_name), path)
-        if not isinstance(page, Mapping):
-            return
-        edges = page.get("edges") or []
-        if not edges:
-            return
-        for edge in edges:
-            count += 1
-            yield edge.get("node", edge) if isinstance(edge, Mapping) else edge
-        info = page.get("pageInfo")
-        info = info if isinstance(info, Mapping) else {}
-        last = edges[-1] if isinstance(edges[-1], Mapping) else {}
-        if "endCursor" not in info and "cursor" not in last:
-            raise InvalidInputError(
-                "--all-pages needs a cursor: select pageInfo { hasNextPage endCursor }"
-            )
-        cursor = info.get("endCursor") or last.get("cursor")
-        if info.get("hasNextPage") is False or not cursor:
-            return
-        if cursor in seen:
-            raise PaginationError(
-                "the server repeated a cursor",
-                operation=operation_name,
-                cursor=cursor,
-                items=count,
-            )
-        seen.add(cursor)
+    from ayon_gql._pagination import iter_nodes
+
+    def fetch_page(arguments: dict[str, Any]) -> _Page:
+        return _Page(_descend(connection.graphql(query, arguments, operation_name), path))
+
+    first = variables.get("first")
+    size = first if isinstance(first, int) and not isinstance(first, bool) else page_size
+    return iter_nodes(
+        fetch_page,
+        dict(variables),
+        operation_name=operation_name or "query",
+        page_size=size,
+        id_filters=(),
+    )
 
 
 # -- output ---------------------------------------------------------------------

@@ -22,14 +22,9 @@ from typing import Any
 
 from ariadne_codegen.plugins.base import Plugin
 from ariadne_codegen.utils import str_to_snake_case
-from graphql import (
-    ExecutableDefinitionNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-    VariableNode,
-)
+from graphql import ExecutableDefinitionNode, FragmentDefinitionNode, OperationDefinitionNode
+
+from ayon_gql.schema._relay import paginated_connection, response_key, selected_field
 
 SYNC_CLASS = "Operations"
 ASYNC_CLASS = "AsyncOperations"
@@ -60,43 +55,6 @@ class _Connection:
     node_module: str
 
 
-def _field_key(field: FieldNode) -> str:
-    return field.alias.value if field.alias else field.name.value
-
-
-def _selects(selection_set: SelectionSetNode | None, name: str) -> FieldNode | None:
-    if selection_set is None:
-        return None
-    for selection in selection_set.selections:
-        if isinstance(selection, FieldNode) and selection.name.value == name:
-            return selection
-    return None
-
-
-def _find_connection(
-    selection_set: SelectionSetNode | None, path: tuple[FieldNode, ...] = ()
-) -> tuple[FieldNode, ...] | None:
-    """Depth-first search for the field that takes ``after: $after``."""
-    if selection_set is None:
-        return None
-    for selection in selection_set.selections:
-        if not isinstance(selection, FieldNode):
-            continue
-        here = (*path, selection)
-        takes_after = any(
-            argument.name.value == "after"
-            and isinstance(argument.value, VariableNode)
-            and argument.value.name.value == "after"
-            for argument in selection.arguments or ()
-        )
-        if takes_after and _selects(selection.selection_set, "edges") is not None:
-            return here
-        found = _find_connection(selection.selection_set, here)
-        if found:
-            return found
-    return None
-
-
 def _class_part(name: str) -> str:
     return name[:1].upper() + name[1:]
 
@@ -115,20 +73,14 @@ class AyonPlugin(Plugin):
         method_def: ast.FunctionDef | ast.AsyncFunctionDef,
         operation_definition: OperationDefinitionNode,
     ) -> ast.FunctionDef | ast.AsyncFunctionDef:
-        variables = {
-            definition.variable.name.value
-            for definition in operation_definition.variable_definitions or ()
-        }
-        if operation_definition.name is None or not {"after", "first"} <= variables:
-            return method_def
-        fields = _find_connection(operation_definition.selection_set)
-        if fields is None or _selects(fields[-1].selection_set, "pageInfo") is None:
+        fields = paginated_connection(operation_definition)
+        if fields is None or operation_definition.name is None:
             return method_def
         operation_name = operation_definition.name.value
-        keys = tuple(_field_key(field) for field in fields)
-        edges = _selects(fields[-1].selection_set, "edges")
+        keys = tuple(response_key(field) for field in fields)
+        edges = selected_field(fields[-1].selection_set, "edges")
         assert edges is not None
-        if _selects(edges.selection_set, "node") is None:
+        if selected_field(edges.selection_set, "node") is None:
             # Connections whose edges carry the data themselves (project links).
             node_class = operation_name + "".join(_class_part(k) for k in keys) + "Edges"
         else:

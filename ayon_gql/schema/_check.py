@@ -46,7 +46,6 @@ from graphql import (
     Source,
     TypeNode,
     ValueNode,
-    VariableNode,
     get_named_type,
     parse,
     specified_rules,
@@ -55,6 +54,7 @@ from graphql import (
 from graphql.validation import NoUnusedFragmentsRule
 
 from ayon_gql.schema._diff import SchemaChange, diff_schemas, format_grouped, load_schema
+from ayon_gql.schema._relay import generated_method_names
 
 _Definition = OperationDefinitionNode | FragmentDefinitionNode
 
@@ -399,42 +399,9 @@ def _fragments_used(
     return seen
 
 
-def _snake_case(name: str) -> str:
-    from ariadne_codegen.utils import str_to_snake_case
-
-    return str(str_to_snake_case(name))
-
-
-def _takes_after(selection_set: SelectionSetNode | None) -> bool:
-    """Whether some field takes ``after: $after`` and selects ``edges`` (a Relay list)."""
-    if selection_set is None:
-        return False
-    for selection in selection_set.selections:
-        if not isinstance(selection, FieldNode):
-            continue
-        after = any(
-            arg.name.value == "after"
-            and isinstance(arg.value, VariableNode)
-            and arg.value.name.value == "after"
-            for arg in selection.arguments or ()
-        )
-        children = selection.selection_set.selections if selection.selection_set else ()
-        if after and any(isinstance(c, FieldNode) and c.name.value == "edges" for c in children):
-            return True
-        if _takes_after(selection.selection_set):
-            return True
-    return False
-
-
 def generated_methods(operation: OperationDefinitionNode) -> tuple[str, ...]:
     """``get_x`` for operation ``GetX``, plus ``iter_x`` when it pages with ``$after``."""
-    if operation.name is None:
-        return ()
-    method = _snake_case(operation.name.value)
-    variables = {v.variable.name.value for v in operation.variable_definitions or ()}
-    if {"first", "after"} <= variables and _takes_after(operation.selection_set):
-        return (method, "iter_" + method.removeprefix("get_"))
-    return (method,)
+    return generated_method_names(operation)
 
 
 # -- walking what operations select -------------------------------------------
