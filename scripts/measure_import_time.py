@@ -5,24 +5,44 @@ reports the cumulative time of the ``ayon_gql`` line (best and median), next
 to the same figure for ``pydantic.main``, which the generated models need and
 no client built on pydantic can avoid.
 
-    python scripts/measure_import_time.py --runs 20
+Measured as users run it, with bytecode caches (``__pycache__``) written by a
+first import; ``PYTHONDONTWRITEBYTECODE`` in the environment is ignored for
+that.  ``--no-cache`` measures compiling everything from source instead.
+
+    python scripts/measure_import_time.py --runs 21
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 
-def _cumulative_ms(module: str) -> float:
-    completed = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+def _run(code: str, *, cache: bool, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    flags = ["-X", "importtime"] if importtime else []
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    with tempfile.TemporaryDirectory(prefix="ayon-gql-nocache-") as empty:
+        if not cache:
+            # Look for caches in an empty folder and write none: everything compiles.
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env["PYTHONPYCACHEPREFIX"] = empty
+        return subprocess.run(
+            [sys.executable, *flags, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+
+
+def _cumulative_ms(module: str, *, cache: bool) -> float:
+    completed = _run(f"import {module}", cache=cache, importtime=True)
     for line in reversed(completed.stderr.splitlines()):
         parts = [part.strip() for part in line.split("|")]
         if len(parts) == 3 and parts[2] == module:
@@ -33,23 +53,21 @@ def _cumulative_ms(module: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-cache", action="store_true", help="compile every import from source")
     args = parser.parse_args()
+    cache = not args.no_cache
+    print("with bytecode caches" if cache else "without bytecode caches (compiling from source)")
     for module in ("ayon_gql", "pydantic.main", "httpx"):
-        times = [_cumulative_ms(module) for _ in range(args.runs)]
+        _cumulative_ms(module, cache=cache)  # writes the caches when they are used
+        times = [_cumulative_ms(module, cache=cache) for _ in range(args.runs)]
         print(
             f"import {module:14} best {min(times):6.1f} ms   median "
             f"{statistics.median(times):6.1f} ms   ({args.runs} runs)"
         )
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, ayon_gql; print('httpx' in sys.modules, "
-            "'ayon_gql_generated.client' in sys.modules)",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    loaded = _run(
+        "import sys, ayon_gql; print('httpx' in sys.modules, "
+        "'ayon_gql_generated.client' in sys.modules)",
+        cache=cache,
     ).stdout.split()
     print(f"after import ayon_gql: httpx loaded={loaded[0]}, generated client loaded={loaded[1]}")
 
