@@ -1,4 +1,4 @@
-"""The pytest plugin's fixtures (``ayon_gql.testing.pytest_plugin``)."""
+"""The pytest plugin's fixtures (``ayon_gql.pytest_plugin``)."""
 
 from __future__ import annotations
 

@@ -39,3 +39,16 @@ def test_a_client_call_needs_no_tools() -> None:
     )
     assert "httpx" in loaded
     assert not TOOLS & loaded
+
+
+def test_pytest_plugin_loads_without_the_tools() -> None:
+    """pytest loads the plugin in every project with ayon-gql installed."""
+    loaded = _modules_after(
+        """
+        import sys
+        sys.modules["graphql"] = None  # as if graphql-core were not installed
+        import ayon_gql.pytest_plugin
+        """
+    )
+    assert "ayon_gql.pytest_plugin" in loaded
+    assert "ayon_gql.testing" not in loaded
