@@ -387,10 +387,26 @@ class _Call:
 
 
 class _SharedPool:
-    """The httpx client shared by a connection and those derived from it."""
+    """The httpx client shared by a connection and those derived from it.
+
+    Created on first use; the lock keeps threads that make their first call
+    at the same time from creating two.
+    """
 
     def __init__(self) -> None:
+        import threading  # here, not at import: ``import ayon_gql`` stays fast
+
         self.client: Any = None
+        self.lock = threading.Lock()
+
+    def get(self, create: Callable[[], Any]) -> Any:
+        client = self.client
+        if client is None:
+            with self.lock:
+                if self.client is None:
+                    self.client = create()
+                client = self.client
+        return client
 
 
 class _ConnectionBase:
@@ -512,9 +528,9 @@ class Connection(_ConnectionBase):
     def _client(self) -> httpx.Client:
         import httpx
 
-        if self._pool.client is None:
-            self._pool.client = httpx.Client(**self.settings.client_options())
-        client: httpx.Client = self._pool.client
+        client: httpx.Client = self._pool.get(
+            lambda: httpx.Client(**self.settings.client_options())
+        )
         return client
 
     def close(self) -> None:
@@ -614,9 +630,9 @@ class AsyncConnection(_ConnectionBase):
     def _client(self) -> httpx.AsyncClient:
         import httpx
 
-        if self._pool.client is None:
-            self._pool.client = httpx.AsyncClient(**self.settings.client_options())
-        client: httpx.AsyncClient = self._pool.client
+        client: httpx.AsyncClient = self._pool.get(
+            lambda: httpx.AsyncClient(**self.settings.client_options())
+        )
         return client
 
     async def aclose(self) -> None:

@@ -218,3 +218,15 @@ def test_login_passes_client_options_to_the_logged_in_client(ayon_server: StandI
         client.get_me()
     assert ayon_server.requests[-1].headers["x-ayon-site-id"] == "ws-9"
     assert "x-ayon-site-id" not in ayon_server.requests[-2].headers  # the login itself
+
+
+def test_one_client_shared_by_threads(ayon_server: StandInServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with AyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
+        with ThreadPoolExecutor(8) as pool:
+            names = list(pool.map(lambda _: client.get_project(PROJECT).project.name, range(64)))
+        pool_client = client.connection._pool.client
+        assert pool_client is not None
+    assert names == [PROJECT] * 64
+    assert len(graphql_requests(ayon_server)) == 64

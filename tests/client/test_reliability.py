@@ -62,3 +62,23 @@ def test_retries_running_out_names_operation_and_cursor(large: StandInServer) ->
     assert "GetVersions" in str(error) and error.cursor in str(error)
     assert isinstance(error.__cause__, ServerError)
     assert len(graphql_requests(large)) == 5
+
+
+def test_async_scan_survives_faults(large: StandInServer) -> None:
+    import asyncio
+
+    from ayon_gql import AsyncAyonClient
+
+    expected = [node["id"] for node in raw_nodes(large, LARGE_PROJECT, "versions")]
+    large.faults.fail(502, path="/graphql", share=0.2, seed=3)
+    large.faults.drop(path="/graphql", share=0.1, seed=5, after_bytes=500)
+
+    async def scan() -> list[str]:
+        client = AsyncAyonClient(large.url, api_key=large.api_key, retries=8)
+        client.connection.settings = client.connection.settings.replace(backoff=0.005)
+        async with client:
+            return [v.id async for v in client.iter_versions(LARGE_PROJECT, page_size=2500)]
+
+    found = asyncio.run(scan())
+    assert found == expected
+    assert sum(rule.fired for rule in large.faults.rules) > 0
