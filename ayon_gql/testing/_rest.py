@@ -707,17 +707,18 @@ class RestApi:
             },
         )
 
-    def addon_settings(self, req: Request, m: re.Match[str]) -> Response:
+    def _addon_part(self, m: re.Match[str], key: str) -> Response:
+        """One part of an addon version's settings data (or the error answer)."""
         found = self._addon(m.group("addon"), m.group("version"))
         if isinstance(found, Response):
             return found
-        return Response(200, copy.deepcopy(found["studio"]))
+        return Response(200, copy.deepcopy(found[key]))
+
+    def addon_settings(self, req: Request, m: re.Match[str]) -> Response:
+        return self._addon_part(m, "studio")
 
     def addon_schema(self, req: Request, m: re.Match[str]) -> Response:
-        found = self._addon(m.group("addon"), m.group("version"))
-        if isinstance(found, Response):
-            return found
-        return Response(200, copy.deepcopy(found["schema"]))
+        return self._addon_part(m, "schema")
 
     def _project_addon(self, req: Request, m: re.Match[str]) -> Node | Response:
         """The addon and a checked ``project`` path parameter, or the error answer."""
@@ -735,9 +736,7 @@ class RestApi:
 
     def addon_project_schema(self, req: Request, m: re.Match[str]) -> Response:
         found = self._project_addon(req, m)
-        if isinstance(found, Response):
-            return found
-        return Response(200, copy.deepcopy(found["schema"]))
+        return found if isinstance(found, Response) else self._addon_part(m, "schema")
 
     def addon_project_overrides(self, req: Request, m: re.Match[str]) -> Response:
         """Studio overrides plus a ``project`` entry for each value the project changes."""
@@ -789,29 +788,17 @@ class RestApi:
         return Response(201, {})
 
     def addon_overrides(self, req: Request, m: re.Match[str]) -> Response:
-        found = self._addon(m.group("addon"), m.group("version"))
-        if isinstance(found, Response):
-            return found
-        return Response(200, copy.deepcopy(found["overrides"]))
+        return self._addon_part(m, "overrides")
 
     def addon_project_settings(self, req: Request, m: re.Match[str]) -> Response:
-        found = self._addon(m.group("addon"), m.group("version"))
+        found = self._project_addon(req, m)
         if isinstance(found, Response):
             return found
         project = m.group("project")
-        if not _PROJECT_NAME_RX.match(project):
-            return validation_error(
-                req.method, req.path, [_bad_regex("path", "project_name", _PROJECT_NAME_RX.pattern)]
-            )
-        if not self.dataset.has_project(project):
-            return error(404, f"Project {project} not found")
         return Response(200, copy.deepcopy(found["project"].get(project, found["studio"])))
 
     def addon_site_settings(self, req: Request, m: re.Match[str]) -> Response:
-        found = self._addon(m.group("addon"), m.group("version"))
-        if isinstance(found, Response):
-            return found
-        return Response(200, copy.deepcopy(found["site"]))
+        return self._addon_part(m, "site")
 
     def settings(self, req: Request, m: re.Match[str]) -> Response:
         variant = req.param("variant") or "production"
