@@ -49,7 +49,6 @@ class _Connection:
     """
 
     operation_name: str
-    method_name: str
     path: tuple[str, ...]
     node_class: str
     node_module: str
@@ -87,7 +86,6 @@ class AyonPlugin(Plugin):
             node_class = operation_name + "".join(_class_part(k) for k in keys) + "EdgesNode"
         self._connections[method_def.name] = _Connection(
             operation_name=operation_name,
-            method_name=method_def.name,
             path=tuple(str_to_snake_case(key) for key in keys),
             node_class=node_class,
             node_module=str_to_snake_case(operation_name),

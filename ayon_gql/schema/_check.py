@@ -13,7 +13,6 @@ errors with ``strict``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,9 +241,6 @@ class CheckReport:
                 for d in self.deprecated
             ],
         }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2)
 
     def format_text(self) -> str:
         """Human-readable report."""
