@@ -17,6 +17,7 @@ __all__ = [
     "AuthenticationError",
     "AyonError",
     "ChecksumMismatchError",
+    "GenerationError",
     "GraphQLError",
     "GraphQLErrorDetail",
     "GraphQLNotFoundError",
@@ -25,6 +26,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
+    "ProjectConfigError",
     "QueryValidationError",
     "RequestValidationError",
     "ServerError",
@@ -307,3 +309,12 @@ class ChecksumMismatchError(TransferError):
         self.expected_checksum = expected_checksum
         self.actual_checksum = actual_checksum
         super().__init__(message, destination=destination, operation=operation)
+
+
+class ProjectConfigError(AyonError):
+    """A project's ``[tool.ayon-gql]`` configuration is missing or invalid."""
+
+
+class GenerationError(AyonError):
+    """Code generation refused: an invalid or duplicate operation, a name clash,
+    or a target folder holding files that ayon-gql did not write."""
