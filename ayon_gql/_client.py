@@ -1,25 +1,31 @@
-"""The public clients: generated operations on top of our connection."""
+"""The clients' runtime half: connection, credentials, login, ``as_user``, REST.
+
+:class:`AyonClientBase` and :class:`AsyncAyonClientBase` know nothing of any
+generated package.  Each generated package combines them with its own
+operations (``class AyonClient(AyonClientBase, Operations)``), so a studio's
+client has the same constructor, ``from_env``, ``login``, ``as_user``,
+``execute``, ``rest``, errors, retries and pagination as ``ayon_gql.AyonClient``.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from ayon_gql_generated.async_base_client import AsyncBaseClient
-from ayon_gql_generated.client import AsyncOperations, Operations
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
 from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
+from ayon_gql._operations import AsyncOperationsBase, OperationsBase
+from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 
 if TYPE_CHECKING:
     from ayon_gql.rest import AsyncRestAPI, RestAPI
 
-__all__ = ["AsyncAyonClient", "AyonClient"]
+__all__ = ["AsyncAyonClientBase", "AyonClientBase"]
 
-_Sync = TypeVar("_Sync", bound="AyonClient")
-_Async = TypeVar("_Async", bound="AsyncAyonClient")
+_Sync = TypeVar("_Sync", bound="AyonClientBase")
+_Async = TypeVar("_Async", bound="AsyncAyonClientBase")
 
 
 def _settings(
@@ -44,15 +50,32 @@ def _settings(
 
 
 def _validator(
-    validate: bool | str | os.PathLike[str], given: Validator | None
+    client_class: type[AyonClientBase] | type[AsyncAyonClientBase],
+    validate: bool | str | os.PathLike[str],
+    given: Validator | None,
 ) -> Validator | None:
-    """``validate=True`` checks queries against the bundled schema snapshot before
-    sending; a path checks against that SDL file (needs the ``tools`` extra)."""
+    """``validate=True`` checks queries against the schema snapshot of the client
+    class's package before sending; a path checks against that SDL file.
+    Either needs the ``tools`` extra (graphql-core)."""
     if given is not None or validate is False:
         return given
-    from ayon_gql.schema import LocalValidator
-
-    return LocalValidator(None if validate is True else os.fspath(validate))
+    if validate is True:
+        package = client_class.schema_package
+        if package is None:
+            raise AyonError(
+                f"validate=True: {client_class.__name__} names no generated package with a "
+                "schema snapshot; pass validate='path/to/schema.graphql'"
+            )
+        path = os.fspath(packaged_snapshot(package, client_class.schema_snapshot))
+    else:
+        path = os.fspath(validate)
+    try:
+        from ayon_gql.schema import LocalValidator
+    except ImportError as exc:
+        raise AyonError(
+            f"validate= needs the schema tools: pip install 'ayon-gql[tools]' ({exc})"
+        ) from None
+    return LocalValidator(path)
 
 
 #: Options of the login request itself; the rest configure the logged-in client.
@@ -90,15 +113,30 @@ def _token_from_login(answer: Any) -> str:
     return token
 
 
-class AyonClient(Operations):
-    """Synchronous AYON client: one typed method per operation in ``queries/``.
+class AyonClientBase(OperationsBase):
+    """Synchronous AYON client without operations: the base of every generated ``AyonClient``.
 
     Create it with a URL and ``api_key=`` (service users) or ``token=``, or
     with :meth:`login`; anything not given comes from ``AYON_SERVER_URL``,
     ``AYON_API_KEY``, ``AYON_CA_FILE``, ``AYON_CERT_FILE``,
     ``AYON_SERVER_TIMEOUT`` and ``AYON_SERVER_RETRIES``.  No request is made
     before the first call; use it as a context manager to close the pool.
+    ``timeout`` (seconds, default 30) and ``retries`` (default 3, with backoff)
+    shape every request; ``validate=True`` (or an SDL path) checks queries
+    locally before sending.
+
+    A generated package declares ``class AyonClient(AyonClientBase, Operations)``
+    with ``schema_package`` set to its own name, so ``validate=True`` checks
+    against the snapshot it was generated from.
     """
+
+    #: The generated package whose schema snapshot ``validate=True`` uses.
+    schema_package: ClassVar[str | None] = None
+    #: The snapshot's file name inside ``schema_package``.
+    schema_snapshot: ClassVar[str] = SNAPSHOT_NAME
+
+    connection: Connection
+    """The connection every request goes through (REST, GraphQL, pagination)."""
 
     def __init__(
         self,
@@ -132,12 +170,13 @@ class AyonClient(Operations):
             as_user=as_user,
             max_connections=max_connections,
         )
-        self._init_connection(Connection(settings, validator=_validator(validate, validator)))
+        checker = _validator(type(self), validate, validator)
+        self._init_connection(Connection(settings, validator=checker))
 
     def _init_connection(self, connection: Connection) -> None:
         self.connection = connection
         self._rest: RestAPI | None = None
-        super().__init__(connection)
+        OperationsBase.__init__(self, connection)
 
     @property
     def rest(self) -> RestAPI:
@@ -209,8 +248,16 @@ class AyonClient(Operations):
         return _describe(type(self).__name__, self.connection.settings)
 
 
-class AsyncAyonClient(AsyncOperations):
-    """Asynchronous AYON client; the same operations as :class:`AyonClient`."""
+class AsyncAyonClientBase(AsyncOperationsBase):
+    """Asynchronous twin of :class:`AyonClientBase`: the base of every generated
+    ``AsyncAyonClient``.  Operations are coroutines, iterators are async, and
+    ``max_connections=`` bounds the pool."""
+
+    schema_package: ClassVar[str | None] = None
+    schema_snapshot: ClassVar[str] = SNAPSHOT_NAME
+
+    connection: AsyncConnection
+    """The connection every request goes through (REST, GraphQL, pagination)."""
 
     def __init__(
         self,
@@ -244,12 +291,13 @@ class AsyncAyonClient(AsyncOperations):
             as_user=as_user,
             max_connections=max_connections,
         )
-        self._init_connection(AsyncConnection(settings, validator=_validator(validate, validator)))
+        checker = _validator(type(self), validate, validator)
+        self._init_connection(AsyncConnection(settings, validator=checker))
 
     def _init_connection(self, connection: AsyncConnection) -> None:
         self.connection = connection
         self._rest: AsyncRestAPI | None = None
-        AsyncBaseClient.__init__(self, connection)
+        AsyncOperationsBase.__init__(self, connection)
 
     @property
     def rest(self) -> AsyncRestAPI:

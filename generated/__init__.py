@@ -2,6 +2,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .ayon_client import AsyncAyonClient, AyonClient
     from .base_client import BaseClient
     from .base_model import BaseModel
     from .client import AsyncOperations, Operations
@@ -171,8 +172,10 @@ _LAZY_IMPORTS = {
     "ActivityFields": ".fragments",
     "ActivityFieldsAuthor": ".fragments",
     "ActivityFieldsAuthorAttrib": ".fragments",
+    "AsyncAyonClient": ".ayon_client",
     "AsyncOperations": ".client",
     "AttributeFilterInput": ".input_types",
+    "AyonClient": ".ayon_client",
     "BaseClient": ".base_client",
     "BaseModel": ".base_model",
     "FolderAttribFields": ".fragments",
@@ -334,8 +337,10 @@ __all__ = [
     "ActivityFields",
     "ActivityFieldsAuthor",
     "ActivityFieldsAuthorAttrib",
+    "AsyncAyonClient",
     "AsyncOperations",
     "AttributeFilterInput",
+    "AyonClient",
     "BaseClient",
     "BaseModel",
     "FolderAttribFields",

@@ -1,14 +1,7 @@
 from pydantic import BaseModel as PydanticBaseModel
 from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
-
-
-class UnsetType:
-    def __bool__(self) -> bool:
-        return False
-
-
-UNSET = UnsetType()
+from ayon_gql.client import UNSET, UnsetType  # one sentinel for all packages
 
 
 class BaseModel(PydanticBaseModel):

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ayon_gql._client import AyonClient
+from ayon_gql.client import AyonClientBase
 
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -23,9 +23,10 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--timeout", type=float, help="seconds per request")
 
 
-def client_from_args(args: argparse.Namespace) -> AyonClient:
-    """A client from ``--url``/``--api-key`` or the environment."""
-    return AyonClient(
+def client_from_args(args: argparse.Namespace) -> AyonClientBase:
+    """A client from ``--url``/``--api-key`` or the environment (``execute``, ``rest``
+    and ``connection``; no generated package needed)."""
+    return AyonClientBase(
         getattr(args, "url", None),
         api_key=getattr(args, "api_key", None),
         timeout=getattr(args, "timeout", None),

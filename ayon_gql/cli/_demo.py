@@ -10,10 +10,12 @@ import argparse
 import contextlib
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ayon_gql._client import AyonClient
 from ayon_gql.cli._common import add_connection_options
+
+if TYPE_CHECKING:
+    from ayon_gql import AyonClient
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +37,8 @@ def register(subparsers: Any) -> None:
 
 @contextlib.contextmanager
 def _client(args: argparse.Namespace) -> Iterator[AyonClient]:
+    from ayon_gql import AyonClient
+
     if args.url or args.use_env:
         with AyonClient(args.url, api_key=args.api_key, timeout=args.timeout) as client:
             yield client

@@ -24,6 +24,7 @@ from ariadne_codegen.plugins.base import Plugin
 from ariadne_codegen.utils import str_to_snake_case
 from graphql import ExecutableDefinitionNode, FragmentDefinitionNode, OperationDefinitionNode
 
+from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.schema._relay import paginated_connection, response_key, selected_field
 
 SYNC_CLASS = "Operations"
@@ -120,6 +121,12 @@ class AyonPlugin(Plugin):
         if import_.module == "client" and any(a.name == SYNC_CLASS for a in import_.names):
             import_.names.append(ast.alias(name=ASYNC_CLASS))
         return import_
+
+    def generate_init_module(self, module: ast.Module) -> ast.Module:
+        return export_clients(module)
+
+    def copy_code(self, copied_code: str) -> str:
+        return adapt_client_template(share_unset(copied_code), self.config_dict)
 
     def _make_async_class(self, sync_class: ast.ClassDef) -> ast.ClassDef:
         async_class = copy.deepcopy(sync_class)

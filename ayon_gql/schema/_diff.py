@@ -245,13 +245,20 @@ def load_schema(
 ) -> GraphQLSchema:
     """A schema from an SDL file, an introspection JSON file or a server URL.
 
-    For a URL the server is introspected through our connection, with
-    ``api_key`` (or ``AYON_API_KEY``).
+    For a URL the server is introspected through the runtime's connection
+    (not a client: the schema tools sit below the clients), with ``api_key``
+    (or ``AYON_API_KEY``) and the other ``AYON_*`` settings.
     """
     if is_url(source):
-        from ayon_gql._client import AyonClient
+        from ayon_gql._connection import Connection, ConnectionSettings
 
-        with AyonClient(str(source), api_key=api_key, timeout=timeout) as client:
-            introspection = _schema_part(fetch_introspection(client.connection))
+        settings = ConnectionSettings.from_env(
+            base_url=str(source), api_key=api_key, timeout=timeout
+        )
+        connection = Connection(settings)
+        try:
+            introspection = _schema_part(fetch_introspection(connection))
+        finally:
+            connection.close()
         return build_client_schema(cast("IntrospectionQuery", introspection))
     return schema_from_text(Path(source).read_text(encoding="utf-8"))

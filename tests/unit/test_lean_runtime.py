@@ -18,11 +18,18 @@ def _modules_after(code: str) -> set[str]:
 TOOLS = {"graphql", "gql", "ariadne_codegen", "ayon_gql.schema", "ayon_gql.testing", "ayon_gql.cli"}
 
 
-def test_import_loads_the_generated_client_but_no_tools() -> None:
-    loaded = _modules_after("import ayon_gql")
-    assert "ayon_gql_generated.client" in loaded
+def test_import_loads_no_generated_package_and_no_tools() -> None:
+    loaded = _modules_after("import ayon_gql, ayon_gql.client")
+    assert not {name for name in loaded if name.startswith("ayon_gql_generated")}
     assert not TOOLS & loaded
     assert "httpx" not in loaded  # imported on the first request
+
+
+def test_the_stock_client_loads_the_generated_client_but_no_tools() -> None:
+    loaded = _modules_after("from ayon_gql import AyonClient")
+    assert "ayon_gql_generated.client" in loaded
+    assert not TOOLS & loaded
+    assert "httpx" not in loaded
 
 
 def test_a_client_call_needs_no_tools() -> None:

@@ -1,0 +1,58 @@
+"""The runtime seam that generated client packages build on (public API).
+
+A package written by ``ayon-gql generate`` (ayon-gql's own
+``ayon_gql_generated`` or a studio's ``studio_ayon``) imports from here and
+nowhere else in ayon-gql; the runtime never imports a generated package
+(``ayon_gql.AyonClient`` is resolved lazily from the stock one).  What the
+package holds, and what it takes from here:
+
+* ``base_model.UNSET`` is :data:`UNSET`, the one "not given" default of every
+  optional argument in every generated package, so operations of several
+  packages combine in one class and unset variables are never sent;
+* ``BaseClient`` / ``AsyncBaseClient`` subclass :class:`OperationsBase` /
+  :class:`AsyncOperationsBase`, which run operations through a
+  :class:`SyncTransport` / :class:`AsyncTransport` (a :class:`Connection`);
+* ``AyonClient`` / ``AsyncAyonClient`` are
+  ``class AyonClient(AyonClientBase, Operations)`` with ``schema_package``
+  naming the package, and are exported from its ``__init__``::
+
+      from studio_ayon import AyonClient
+
+      with AyonClient.from_env(validate=True) as client:
+          for version in client.iter_versions("my_project"):
+              ...
+
+Combining packages by hand works the same way:
+``class Pipeline(studio_ayon.AyonClient, other_pkg.Operations): ...``.
+"""
+
+from ayon_gql._client import AsyncAyonClientBase, AyonClientBase
+from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings
+from ayon_gql._operations import (
+    UNSET,
+    AsyncOperationsBase,
+    AsyncTransport,
+    OperationsBase,
+    SyncTransport,
+    UnsetType,
+    parse_result,
+    serialize_variables,
+)
+from ayon_gql._snapshot import packaged_snapshot
+
+__all__ = [
+    "UNSET",
+    "AsyncAyonClientBase",
+    "AsyncConnection",
+    "AsyncOperationsBase",
+    "AsyncTransport",
+    "AyonClientBase",
+    "Connection",
+    "ConnectionSettings",
+    "OperationsBase",
+    "SyncTransport",
+    "UnsetType",
+    "packaged_snapshot",
+    "parse_result",
+    "serialize_variables",
+]

@@ -1,0 +1,157 @@
+"""Tie a generated package to the runtime seam (``ayon_gql.client``).
+
+Three edits to what ariadne-codegen writes, made through the plugin's hooks:
+
+* ``base_model.py`` imports ``UNSET`` and ``UnsetType`` from the runtime
+  instead of defining its own, so every generated package shares one
+  sentinel (:func:`share_unset`, from ``copy_code``);
+* the copied ``ayon_client.py`` template imports the operations from the
+  configured client module and names the configured schema snapshot
+  (:func:`adapt_client_template`, from ``copy_code``);
+* the package's ``__init__`` exports ``AyonClient`` and ``AsyncAyonClient``
+  (:func:`export_clients`, from ``generate_init_module``), eagerly or lazily
+  as ariadne-codegen wrote the rest.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import PurePath
+from typing import Any
+
+from ayon_gql._errors import GenerationError
+
+#: The module (copied from ``templates/ayon_client.py``) and the classes it defines.
+CLIENTS_MODULE = "ayon_client"
+CLIENT_CLASSES = ("AsyncAyonClient", "AyonClient")
+
+_SEAM = "ayon_gql.client"
+_UNSET_NAMES = frozenset({"UnsetType", "UNSET"})
+_TEMPLATE_IMPORT = "from .client import AsyncOperations, Operations"
+_TEMPLATE_SNAPSHOT = 'schema_snapshot = "ayon.graphql"'
+_LAZY_MAP = "_LAZY_IMPORTS"
+
+
+def _defines_unset(node: ast.stmt) -> bool:
+    if isinstance(node, ast.ClassDef):
+        return node.name == "UnsetType"
+    if isinstance(node, ast.Assign):
+        return any(isinstance(t, ast.Name) and t.id == "UNSET" for t in node.targets)
+    return False
+
+
+def share_unset(code: str) -> str:
+    """``base_model.py`` with its own ``UnsetType``/``UNSET`` replaced by the runtime's.
+
+    Other copied files (modules, the schema, ``py.typed``) pass through
+    unchanged.  A base model that defines only one of the two is refused: a
+    second sentinel must never slip in.
+    """
+    if "UnsetType" not in code:
+        return code
+    tree = ast.parse(code)
+    found = [node for node in tree.body if _defines_unset(node)]
+    if not found:
+        return code
+    names = {node.name if isinstance(node, ast.ClassDef) else "UNSET" for node in found}
+    if names != _UNSET_NAMES:
+        raise GenerationError(
+            "base_model.py defines only part of UnsetType/UNSET; cannot share the runtime's"
+        )
+    lines = code.splitlines(keepends=True)
+    for node in sorted(found, key=lambda n: n.lineno, reverse=True):
+        assert node.end_lineno is not None
+        start = node.lineno - 1 - len(getattr(node, "decorator_list", []))
+        del lines[start : node.end_lineno]
+    imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    after = max((n.end_lineno or n.lineno for n in imports), default=0)
+    lines.insert(after, f"from {_SEAM} import UNSET, UnsetType  # one sentinel for all packages\n")
+    return _squeeze_blank_lines("".join(lines))
+
+
+def _squeeze_blank_lines(code: str) -> str:
+    """At most two blank lines in a row (what removing definitions leaves behind)."""
+    out: list[str] = []
+    blank = 0
+    for line in code.splitlines(keepends=True):
+        blank = blank + 1 if not line.strip() else 0
+        if blank <= 2:
+            out.append(line)
+    return "".join(out)
+
+
+def _section(config: dict[str, Any]) -> dict[str, Any]:
+    section = config.get("tool", {}).get("ariadne-codegen", {})
+    return section if isinstance(section, dict) else {}
+
+
+def adapt_client_template(code: str, config: dict[str, Any]) -> str:
+    """The ``ayon_client.py`` template fitted to the configuration.
+
+    Its operations come from ``client_file_name`` (default ``client``) and
+    its snapshot is named after the schema file (copied into the package
+    next to it).  Other copied files pass through unchanged.
+    """
+    if _TEMPLATE_IMPORT not in code:
+        return code
+    section = _section(config)
+    client_module = str(section.get("client_file_name") or "client")
+    code = code.replace(
+        _TEMPLATE_IMPORT, f"from .{client_module} import AsyncOperations, Operations"
+    )
+    schema = str(section.get("schema_path") or "")
+    if schema.endswith((".graphql", ".graphqls", ".gql")):
+        code = code.replace(
+            _TEMPLATE_SNAPSHOT, f"schema_snapshot = {json.dumps(PurePath(schema).name)}"
+        )
+    return code
+
+
+def export_clients(module: ast.Module) -> ast.Module:
+    """Add ``AyonClient`` and ``AsyncAyonClient`` to the package's ``__init__``."""
+    names = list(CLIENT_CLASSES)
+    import_ = ast.ImportFrom(
+        module=CLIENTS_MODULE, names=[ast.alias(name=n) for n in names], level=1
+    )
+    type_checking = next(
+        (
+            node
+            for node in module.body
+            if isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name)
+            and node.test.id == "TYPE_CHECKING"
+        ),
+        None,
+    )
+    all_assign = next(
+        node
+        for node in module.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    if type_checking is not None:  # lazy imports: declare for type checkers, map for __getattr__
+        type_checking.body.append(import_)
+        lazy_map = next(
+            node.value
+            for node in module.body
+            if isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == _LAZY_MAP for t in node.targets)
+            and isinstance(node.value, ast.Dict)
+        )
+        assert isinstance(lazy_map, ast.Dict)
+        entries: dict[str, ast.expr] = {
+            str(key.value): value
+            for key, value in zip(lazy_map.keys, lazy_map.values, strict=True)
+            if isinstance(key, ast.Constant)
+        }
+        for name in names:
+            entries[name] = ast.Constant(value=f".{CLIENTS_MODULE}")
+        lazy_map.keys = [ast.Constant(value=key) for key in sorted(entries)]
+        lazy_map.values = [entries[key] for key in sorted(entries)]
+    else:
+        module.body.insert(module.body.index(all_assign), import_)
+    assert isinstance(all_assign.value, ast.List)
+    exported = {str(e.value) for e in all_assign.value.elts if isinstance(e, ast.Constant)}
+    all_assign.value.elts = [ast.Constant(value=n) for n in sorted(exported | set(names))]
+    return ast.fix_missing_locations(module)
