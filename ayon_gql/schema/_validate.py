@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from graphql import (
 from graphql.execution.values import get_variable_values
 
 from ayon_gql._errors import InvalidInputError, QueryValidationError, ValidationIssue
+from ayon_gql._snapshot import packaged_snapshot
 
 BUNDLED_PACKAGE = "ayon_gql_generated"
 BUNDLED_SNAPSHOT = "ayon.graphql"
@@ -42,8 +42,8 @@ def _issues(error: GraphQLError) -> list[ValidationIssue]:
 
 
 def bundled_schema_text() -> str:
-    """The SDL snapshot shipped inside the generated package."""
-    return (resources.files(BUNDLED_PACKAGE) / BUNDLED_SNAPSHOT).read_text(encoding="utf-8")
+    """The SDL snapshot shipped inside the generated package (missing: ``AyonError``)."""
+    return packaged_snapshot(BUNDLED_PACKAGE, BUNDLED_SNAPSHOT).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=8)

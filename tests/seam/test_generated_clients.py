@@ -145,3 +145,16 @@ def test_a_missing_snapshot_is_an_ayon_error_naming_the_file(
         validate=str(studio_packages.path / "studio_beta" / "studio.graphql"),
     )
     assert base.connection.validator is not None
+
+
+def test_the_schema_tools_name_a_missing_stock_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ayon_gql.schema import _validate, query_builder
+
+    monkeypatch.setattr(_validate, "BUNDLED_SNAPSHOT", "gone.graphql")
+    _validate._bundled_schema.cache_clear()
+    try:
+        expected = r"gone\.graphql is missing: the package 'ayon_gql_generated'"
+        with pytest.raises(AyonError, match=expected):
+            query_builder()
+    finally:
+        _validate._bundled_schema.cache_clear()
