@@ -8,7 +8,6 @@ is missing (a wheel built without package data, a deleted file) is an
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from ayon_gql._errors import AyonError
@@ -22,6 +21,8 @@ SNAPSHOT_NAME = "ayon.graphql"
 
 def packaged_snapshot(package: str = STOCK_PACKAGE, name: str = SNAPSHOT_NAME) -> Path:
     """The path of the schema snapshot ``name`` inside the installed ``package``."""
+    from importlib import resources  # not at import: it loads zipfile, tempfile, lzma ...
+
     try:
         folder = resources.files(package)
     except ModuleNotFoundError:
