@@ -31,6 +31,7 @@ _UNSET_NAMES = frozenset({"UnsetType", "UNSET"})
 _TEMPLATE_IMPORT = "from .client import AsyncOperations, Operations"
 _TEMPLATE_SNAPSHOT = 'schema_snapshot = "ayon.graphql"'
 _LAZY_MAP = "_LAZY_IMPORTS"
+_SCHEMA_SUFFIXES = (".graphql", ".graphqls", ".gql")
 
 
 def _defines_unset(node: ast.stmt) -> bool:
@@ -89,9 +90,10 @@ def _section(config: dict[str, Any]) -> dict[str, Any]:
 def adapt_client_template(code: str, config: dict[str, Any]) -> str:
     """The ``ayon_client.py`` template fitted to the configuration.
 
-    Its operations come from ``client_file_name`` (default ``client``) and
-    its snapshot is named after the schema file (copied into the package
-    next to it).  Other copied files pass through unchanged.
+    Its operations come from ``client_file_name`` (default ``client``), and
+    its snapshot is the schema file copied into the package with it (the
+    one ``.graphql`` file among ``files_to_include``; ``ayon.graphql`` if
+    there is none or several).  Other copied files pass through unchanged.
     """
     if _TEMPLATE_IMPORT not in code:
         return code
@@ -100,11 +102,10 @@ def adapt_client_template(code: str, config: dict[str, Any]) -> str:
     code = code.replace(
         _TEMPLATE_IMPORT, f"from .{client_module} import AsyncOperations, Operations"
     )
-    schema = str(section.get("schema_path") or "")
-    if schema.endswith((".graphql", ".graphqls", ".gql")):
-        code = code.replace(
-            _TEMPLATE_SNAPSHOT, f"schema_snapshot = {json.dumps(PurePath(schema).name)}"
-        )
+    included = section.get("files_to_include") or []
+    schemas = {PurePath(str(f)).name for f in included if str(f).endswith(_SCHEMA_SUFFIXES)}
+    if len(schemas) == 1:
+        code = code.replace(_TEMPLATE_SNAPSHOT, f"schema_snapshot = {json.dumps(schemas.pop())}")
     return code
 
 
