@@ -47,6 +47,7 @@ _STOCK_CLIENTS = frozenset({"AsyncAyonClient", "AyonClient"})
 
 
 def __getattr__(name: str) -> Any:
+    """``AyonClient`` / ``AsyncAyonClient``: the stock package's, imported on first use."""
     if name in _STOCK_CLIENTS:
         import ayon_gql_generated
 
