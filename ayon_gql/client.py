@@ -1,9 +1,9 @@
 """The runtime seam that generated client packages build on (public API).
 
 A package written by ``ayon-gql generate`` (ayon-gql's own
-``ayon_gql_generated`` or a studio's ``studio_ayon``) imports from here and
-nowhere else in ayon-gql; the runtime never imports a generated package
-(``ayon_gql.AyonClient`` is resolved lazily from the stock one).  What the
+``ayon_gql_generated`` or a studio's ``studio_ayon``) builds on what is
+here; the runtime never imports a generated package (``ayon_gql.AyonClient``
+is resolved lazily from the stock one).  What the
 package holds, and what it takes from here:
 
 * ``base_model.UNSET`` is :data:`UNSET`, the one "not given" default of every
