@@ -158,3 +158,14 @@ def test_the_schema_tools_name_a_missing_stock_snapshot(monkeypatch: pytest.Monk
             query_builder()
     finally:
         _validate._bundled_schema.cache_clear()
+
+
+def test_the_base_client_runs_ad_hoc_queries_without_any_package(
+    ayon_server: StandInServer,
+) -> None:
+    with AyonClientBase(ayon_server.url, api_key=ayon_server.api_key) as client:
+        data = client.execute("query Q($p: String!) { project(name: $p) { name } }", {"p": PROJECT})
+        assert client.as_user("alice").execute("query { me { name } }") == {"me": {"name": "alice"}}
+        assert client.rest.info().version
+    assert data == {"project": {"name": PROJECT}}
+    assert not hasattr(client, "get_project")
