@@ -77,16 +77,15 @@ def _pull(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from graphql import GraphQLError
-
+    from ayon_gql._errors import SchemaSourceError
+    from ayon_gql.cli._common import fail
     from ayon_gql.schema import diff_schemas, load_schema
 
     try:
         old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
         new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
-    except (OSError, ValueError, GraphQLError) as exc:
-        print(f"ayon-gql schema diff: cannot read schema: {exc}", file=sys.stderr)
-        return 2
+    except SchemaSourceError as exc:
+        return fail(exc, status=2)
     difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
     if args.no_added:
         difference.added = []
