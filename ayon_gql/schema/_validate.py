@@ -80,10 +80,13 @@ def validate_document(schema: GraphQLSchema, document: DocumentNode) -> list[Val
 def select_operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode:
     """The operation to run: the named one, or the only one."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if not operations:
+        raise InvalidInputError("the document has no operation to run (only fragments?)")
     if operation_name is None:
         if len(operations) != 1:
+            listed = ", ".join(o.name.value if o.name else "(anonymous)" for o in operations)
             raise InvalidInputError(
-                f"the document has {len(operations)} operations; name the one to run"
+                f"the document has {len(operations)} operations ({listed}); name the one to run"
             )
         return operations[0]
     for operation in operations:
