@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ayon_gql._errors import InvalidInputError
 from ayon_gql.cli._common import add_connection_options, client_from_args, print_json
 
 
@@ -67,7 +68,10 @@ def _pull(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(snapshot.sdl)
     else:
-        snapshot.write(args.output)
+        try:
+            snapshot.write(args.output)
+        except OSError as exc:
+            raise InvalidInputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         print(
             f"wrote {args.output} (AYON {snapshot.server_version or 'unknown version'}, "
             f"from {snapshot.source})",
