@@ -116,7 +116,9 @@ def test_the_count_is_the_operations_in_the_files(tmp_path: Path) -> None:
     folder = _folder(
         tmp_path / "q",
         {
-            "a.graphql": "query A { me { name } }\n{ me { name } }\nfragment F on UserNode { id }",
+            "a.graphql": (
+                "query A { me { name } }\n{ me { name } }\nfragment F on UserNode { name }\n"
+            ),
             "sub/b.gql": "query B { me { ...F } }\nquery A2 { me { name } }\n",
             "notes.txt": "query NotGraphQL { me { name } }\n",
         },
