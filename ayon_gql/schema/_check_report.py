@@ -208,6 +208,8 @@ class CheckReport:
             "ok": self.ok,
             "operations": len(self.operations),
             "failing_operations": self.failing_operations,
+            "failing_fragments": self.failing_fragments,
+            "failing_files": self.failing_files,
             "affected_operations": self.affected_operations,
             "affected_methods": self.methods_of(
                 set(self.failing_operations) | set(self.affected_operations)

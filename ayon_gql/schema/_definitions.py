@@ -47,10 +47,6 @@ class Operation:
     location: Location
     kind: str = "query"
 
-    @property
-    def anonymous(self) -> bool:
-        return self.node is not None and self.node.name is None
-
 
 @dataclass
 class QueryFolder:

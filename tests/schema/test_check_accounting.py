@@ -182,3 +182,30 @@ def test_inside_a_project_the_configured_schema_and_queries_are_the_defaults(
     # --schema still wins over the configured one; the base stays the configured one.
     assert main(["check", "--schema", str(SNAPSHOT)]) == 0
     assert "(base: schema/studio.graphql)" in capsys.readouterr().out
+
+
+def test_a_breaking_change_maps_to_each_operation_of_a_shared_name(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path / "q",
+        {
+            "a.graphql": "query GetMe { me { name } }\n",
+            "b.graphql": "query GetMe { me { name isAdmin } }\n",
+        },
+    )
+    new = tmp_path / "new.graphql"
+    new.write_text(
+        SNAPSHOT.read_text(encoding="utf-8").replace("  isAdmin: Boolean!\n", "", 1),
+        encoding="utf-8",
+    )
+    report = check_operations(new, base_schema=SNAPSHOT, queries_path=folder)
+    change = next(c for c in report.affecting if c.coordinate == "UserNode.isAdmin")
+    [usage] = change.affected
+    assert (usage.operation, str(usage.location)) == ("GetMe", "q/b.graphql:1:25")
+    assert "UserNode.isAdmin" not in {c.coordinate for c in report.unrelated}
+
+
+def test_json_names_failing_fragments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path / "q", {"f.graphql": "fragment Lonely on UserNode { nmae }\n"})
+    assert main(["check", "--schema", str(SNAPSHOT), "--queries", str(folder), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["operations"], report["failing_fragments"]) == (0, ["Lonely"])
