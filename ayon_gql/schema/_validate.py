@@ -27,7 +27,12 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from ayon_gql._errors import InvalidInputError, QueryValidationError, ValidationIssue
+from ayon_gql._errors import (
+    InvalidInputError,
+    QueryValidationError,
+    SchemaSourceError,
+    ValidationIssue,
+)
 
 BUNDLED_PACKAGE = "ayon_gql_generated"
 BUNDLED_SNAPSHOT = "ayon.graphql"
@@ -48,7 +53,9 @@ def bundled_schema_text() -> str:
 
 @functools.lru_cache(maxsize=8)
 def _schema_from_file(path: str, mtime_ns: int) -> GraphQLSchema:
-    return build_schema(Path(path).read_text(encoding="utf-8"))
+    from ayon_gql.schema._source import read_schema_file, schema_from_text
+
+    return schema_from_text(read_schema_file(path), path)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,11 +64,17 @@ def _bundled_schema() -> GraphQLSchema:
 
 
 def load_local_schema(schema_path: str | Path | None = None) -> GraphQLSchema:
-    """Build (once, cached) the schema of an SDL file, or of the bundled snapshot."""
+    """Build (once, cached) the schema of an SDL or introspection JSON file, or of the
+    bundled snapshot; a :class:`~ayon_gql.SchemaSourceError` when it cannot be read."""
     if schema_path is None:
         return _bundled_schema()
     path = Path(schema_path).resolve()
-    return _schema_from_file(str(path), path.stat().st_mtime_ns)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise SchemaSourceError(f"cannot read schema {schema_path}: {reason}") from None
+    return _schema_from_file(str(path), modified)
 
 
 def parse_query(query: str, source_name: str = "query") -> DocumentNode:
