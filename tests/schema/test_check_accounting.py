@@ -209,3 +209,16 @@ def test_json_names_failing_fragments(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["check", "--schema", str(SNAPSHOT), "--queries", str(folder), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert (report["operations"], report["failing_fragments"]) == (0, ["Lonely"])
+
+
+def test_an_unreadable_file_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path / "q", {"me.graphql": "query GetMe { me { name } }\n"})
+    (folder / "latin1.graphql").write_bytes(
+        "# caf\xe9\nquery X { me { name } }\n".encode("latin-1")
+    )
+    assert main(["check", "--schema", str(SNAPSHOT), "--queries", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "q/latin1.graphql:1:1: cannot read the file: not UTF-8 text" in out
+    assert "      files: q/latin1.graphql" in out
