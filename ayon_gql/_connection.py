@@ -21,6 +21,7 @@ from ayon_gql._errors import (
     GraphQLErrorDetail,
     GraphQLNotFoundError,
     HTTPStatusError,
+    InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
     RequestValidationError,
@@ -171,7 +172,7 @@ class ConnectionSettings:
             values["site_id"] = env["AYON_SITE_ID"]
         values.update({key: value for key, value in overrides.items() if value is not None})
         if "base_url" not in values:
-            raise ValueError("no server URL: pass url= or set AYON_SERVER_URL")
+            raise InvalidInputError("no server URL: pass url= or set AYON_SERVER_URL")
         return cls(**values)
 
     @property

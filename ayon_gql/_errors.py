@@ -29,6 +29,7 @@ __all__ = [
     "ProjectConfigError",
     "QueryValidationError",
     "RequestValidationError",
+    "SchemaSourceError",
     "ServerError",
     "TransferError",
     "TransportError",
@@ -318,3 +319,8 @@ class ProjectConfigError(AyonError):
 class GenerationError(AyonError):
     """Code generation refused: an invalid or duplicate operation, a name clash,
     or a target folder holding files that ayon-gql did not write."""
+
+
+class SchemaSourceError(InvalidInputError):
+    """A schema could not be read: a missing or unreadable file, text that is
+    neither SDL nor introspection JSON, or a server that could not be introspected."""

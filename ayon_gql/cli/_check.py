@@ -1,34 +1,48 @@
-"""``ayon-gql check``: are the operations in ``queries/`` safe against a schema?"""
+"""``ayon-gql check``: are a project's operations safe against a schema?
+
+Inside a project (``[tool.ayon-gql]`` in ``pyproject.toml``) the configured
+schema and queries folder are the defaults; ``--schema S --queries DIR``
+needs no configuration at all.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from ayon_gql.cli._common import add_connection_options
+from ayon_gql._errors import AyonError
+from ayon_gql.cli._common import add_connection_options, fail
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate queries/ against a schema and map breaking changes to operations",
-        description="Validate every operation in queries/ against NEW (default: the schema "
-        "snapshot) and map each breaking change between the base schema (default: the "
-        "snapshot) and NEW to the operations, fragments, file:line, field path and generated "
-        "methods it affects. Deprecated fields used are warnings (errors with --strict). "
-        "Exit status: 0 when safe, 1 when an operation is affected, 2 when a schema cannot "
-        "be read.",
+        help="validate the queries against a schema and map breaking changes to operations",
+        description="Validate every operation and fragment of the queries folder against "
+        "--schema and map each breaking change between --base and --schema to the operations, "
+        "fragments, file:line, field path and generated methods it affects. Inside a project "
+        "([tool.ayon-gql] in pyproject.toml) both schemas default to its snapshot and the "
+        "folder to its queries; elsewhere --queries is needed, --schema defaults to the "
+        "bundled snapshot and --base to --schema. Deprecated fields used are warnings (errors "
+        "with --strict). Exit status: 0 when safe, 1 when an operation or fragment fails, "
+        "2 when a schema or the queries cannot be read (or there are none).",
     )
     parser.add_argument(
         "--schema", help="the new schema: SDL file, introspection JSON or server URL"
     )
     parser.add_argument(
-        "--base", help="the schema the operations were written for (default: the snapshot)"
+        "--base",
+        help="the schema the operations were written for (default: the project's snapshot)",
     )
-    parser.add_argument("--queries", type=Path, help="operations folder (default: configured)")
-    parser.add_argument("--project", type=Path, help="project folder (default: search upwards)")
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        help="folder (or file) of operations and fragments (default: configured)",
+    )
+    parser.add_argument(
+        "--project", type=Path, help="project folder with [tool.ayon-gql] (default: search upwards)"
+    )
     parser.add_argument("--strict", action="store_true", help="deprecated fields are errors")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_connection_options(parser)
@@ -44,7 +58,7 @@ def _source(value: str | None) -> str | Path | None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from graphql import GraphQLError, GraphQLSchema
+    from graphql import GraphQLSchema
 
     from ayon_gql.cli._common import print_json
     from ayon_gql.schema import check_operations, load_schema
@@ -64,9 +78,8 @@ def _check(args: argparse.Namespace) -> int:
             project_root=args.project,
             strict=args.strict,
         )
-    except (OSError, ValueError, GraphQLError) as exc:
-        print(f"ayon-gql check: {exc}", file=sys.stderr)
-        return 2
+    except AyonError as exc:  # a schema or the queries cannot be read, a bad configuration
+        return fail(exc, status=2)
     for value, index in ((args.schema, 0), (args.base, 1)):
         if isinstance(schemas[index], GraphQLSchema):
             if index == 0:

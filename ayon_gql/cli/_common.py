@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ayon_gql._errors import AyonError
 from ayon_gql.client import AyonClientBase
 
 
@@ -48,3 +49,12 @@ def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> None:
         print("  ".join(padded).rstrip())
         if index == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def fail(error: AyonError, *, status: int = 1) -> int:
+    """Print ``error`` as ``ayon-gql: error: ...`` (as the entry point does); returns ``status``.
+
+    For commands that document another exit status than 1 for some errors.
+    """
+    print(f"ayon-gql: error: {error}", file=sys.stderr)
+    return status

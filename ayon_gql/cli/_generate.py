@@ -25,9 +25,17 @@ def register(subparsers: Any) -> None:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from ariadne_codegen.exceptions import CodeGenException
+
+    from ayon_gql._errors import GenerationError, ProjectConfigError
     from ayon_gql.codegen import generate
 
-    result = generate(args.project, check=args.check, schema_path=args.schema)
+    try:
+        result = generate(args.project, check=args.check, schema_path=args.schema)
+    except FileNotFoundError as exc:  # no configured project, or a configured file missing
+        raise ProjectConfigError(str(exc)) from None
+    except CodeGenException as exc:  # ariadne-codegen refused the queries or the schema
+        raise GenerationError(" ".join(str(exc).split())) from None
     target = _shown(result.target)
     if result.up_to_date:
         print(f"{target}: up to date ({len(result.files)} files)")

@@ -1,10 +1,14 @@
 """``ayon-gql query``: run an ad-hoc GraphQL query, validated locally first.
 
-The query is checked against the schema snapshot before anything is sent:
-errors come with line and column and graphql-core's "Did you mean ...?"
-suggestions.  ``--var name=value`` values are typed by the operation's
-variable definitions.  ``--all-pages`` follows the operation's Relay
-connection (the field taking ``after: $after``) and prints one node per line.
+The query is checked against a schema before anything is sent (``--schema``:
+SDL, introspection JSON or a server URL; by default the project's snapshot,
+else the one bundled with the client): errors come with file, line and
+column and graphql-core's "Did you mean ...?" suggestions.  Fragments the
+operation spreads are taken from the other ``-f`` files and from the
+project's queries folder.  ``--var name=value`` values are typed by the
+operation's variable definitions.  ``--all-pages`` follows the operation's
+Relay connection (the field taking ``after: $after``) and prints one node per
+line.
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ if TYPE_CHECKING:
     from graphql import (
         GraphQLSchema,
         OperationDefinitionNode,
+        Source,
         TypeNode,
     )
 
     from ayon_gql._connection import Connection
+    from ayon_gql._project import ProjectConfig
 
 DEFAULT_PAGE_SIZE = 100
 _TRUE = {"true", "1", "yes", "on"}
@@ -37,12 +43,21 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "query",
         help="run a GraphQL query, validated against the schema snapshot first",
-        description="Run QUERY (or the file given with -f). The query is validated locally "
-        "before anything is sent. Output is JSON, or a table on a terminal or with --table; "
-        "with --all-pages, one JSON node per line (NDJSON).",
+        description="Run QUERY (or the operation in the files given with -f). The query is "
+        "validated locally before anything is sent. Fragments it spreads come from the -f "
+        "files and from the project's queries folder ([tool.ayon-gql]). Output is JSON, or a "
+        "table on a terminal or with --table; with --all-pages, one JSON node per line "
+        "(NDJSON). Exit status: 0 on success, 1 on any error.",
     )
-    parser.add_argument("query", nargs="?", help="the GraphQL document")
-    parser.add_argument("-f", "--file", type=Path, help="read the document from a file")
+    parser.add_argument("query", nargs="?", help="the GraphQL document ('-': standard input)")
+    parser.add_argument(
+        "-f",
+        "--file",
+        type=Path,
+        action="append",
+        default=[],
+        help="a file with the operation or fragments it uses; repeatable",
+    )
     parser.add_argument(
         "--var",
         action="append",
@@ -54,7 +69,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--variables", help="all variables as a JSON object")
     parser.add_argument("--operation-name", help="the operation to run in a document with many")
     parser.add_argument(
-        "--schema", type=Path, help="SDL to validate against (default: the bundled snapshot)"
+        "--schema",
+        help="schema to validate against: SDL file, introspection JSON or server URL "
+        "(default: the project's snapshot, else the one bundled with the client)",
     )
     parser.add_argument(
         "--all-pages",
@@ -293,35 +310,63 @@ def print_rows(rows: Sequence[Any]) -> None:
 # -- the command ----------------------------------------------------------------
 
 
-def _document_text(args: argparse.Namespace) -> tuple[str, str]:
-    if (args.query is None) == (args.file is None):
-        raise InvalidInputError("give a query or -f FILE (one of them)")
-    if args.file is not None:
-        return args.file.read_text(encoding="utf-8"), str(args.file)
-    text: str = args.query
-    if text == "-":
-        return sys.stdin.read(), "<stdin>"
-    return text, "<query>"
+def _sources(args: argparse.Namespace) -> list[Source]:
+    """The documents given: the QUERY argument (or standard input) or the -f files."""
+    from graphql import Source
+
+    if (args.query is None) == (not args.file):
+        raise InvalidInputError("give a query or -f FILE (one or more), not both")
+    if args.query is not None:
+        text: str = args.query
+        return [Source(sys.stdin.read(), "<stdin>") if text == "-" else Source(text, "<query>")]
+    sources = []
+    for path in args.file:
+        try:
+            sources.append(Source(path.read_text(encoding="utf-8"), str(path)))
+        except FileNotFoundError:
+            raise InvalidInputError(f"-f {path}: file not found") from None
+        except UnicodeDecodeError:
+            raise InvalidInputError(f"-f {path}: not UTF-8 text") from None
+        except OSError as exc:
+            raise InvalidInputError(f"-f {path}: cannot read: {exc.strerror or exc}") from None
+    return sources
+
+
+def _schema(args: argparse.Namespace, project: ProjectConfig | None) -> GraphQLSchema:
+    """``--schema`` (any source), else the project's snapshot, else the bundled one."""
+    from ayon_gql.schema._source import load_schema
+    from ayon_gql.schema._validate import load_local_schema
+
+    if args.schema is not None:
+        return load_schema(args.schema, api_key=args.api_key, timeout=args.timeout)
+    if project is not None:
+        return load_schema(project.schema)
+    return load_local_schema()
 
 
 def _query(args: argparse.Namespace) -> int:
     from ayon_gql._errors import QueryValidationError
-    from ayon_gql.schema._validate import (
-        check_variable_values,
-        load_local_schema,
-        parse_query,
-        select_operation,
-        validate_document,
-    )
+    from ayon_gql._project import find_project
+    from ayon_gql.schema._document import assemble_operation
+    from ayon_gql.schema._validate import check_variable_values
 
-    text, source_name = _document_text(args)
-    schema = load_local_schema(args.schema)
+    sources = _sources(args)
+    project = find_project()
+    schema = _schema(args, project)
     try:
-        document = parse_query(text, source_name)
-        issues = validate_document(schema, document)
-        if issues:
-            raise QueryValidationError(issues, source_name=source_name)
-        operation = select_operation(document, args.operation_name)
+        assembled = assemble_operation(
+            sources,
+            args.operation_name,
+            fragment_folder=project.queries if project and project.queries.is_dir() else None,
+            relative_to=project.root if project else None,
+        )
+        problems = assembled.validation_errors(schema)
+        if problems:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1
+        operation = assembled.operation
+        source_name = operation.loc.source.name if operation.loc else "<query>"
         if operation.operation.value != "query":
             raise InvalidInputError("only queries can be run (AYON writes go through REST)")
         variables = build_variables(args.var, args.variables, operation, schema)
@@ -334,11 +379,12 @@ def _query(args: argparse.Namespace) -> int:
         if issues:
             raise QueryValidationError(issues, source_name=source_name)
     except QueryValidationError as exc:
-        where = exc.source_name or source_name
+        where = exc.source_name or "<query>"
         for issue in exc.errors:
             print(f"{where}:{issue}", file=sys.stderr)
         return 1
-    name = operation.name.value if operation.name else args.operation_name
+    name = assembled.name or args.operation_name
+    text = assembled.text
     table = args.table or (not args.json and sys.stdout.isatty())
     with client_from_args(args) as client:
         if args.all_pages:

@@ -43,8 +43,10 @@ class _ProgressBar:
         self._started = time.monotonic()
         self._drawn = 0.0
         self._last: tuple[int, int | None] = (0, None)
+        self._started_transfer = False
 
     def __call__(self, done: int, total: int | None) -> None:
+        self._started_transfer = True
         if done == 0 or done < self._last[0]:  # (re)started: measure the rate from here
             self._started = time.monotonic()
         self._last = (done, total)
@@ -64,7 +66,10 @@ class _ProgressBar:
         return f"{self._label}  {share}  {rate:.0f} MB/s"
 
     def close(self) -> None:
-        """End the line (prints the final state when not on a terminal)."""
+        """End the line (prints the final state when not on a terminal); nothing
+        when the transfer never started (e.g. refused before sending)."""
+        if not self._started_transfer:
+            return
         done, total = self._last
         if self._live:
             self._stream.write("\n")

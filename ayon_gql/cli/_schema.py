@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ayon_gql._errors import InvalidInputError
 from ayon_gql.cli._common import add_connection_options, client_from_args, print_json
 
 
@@ -67,7 +68,10 @@ def _pull(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(snapshot.sdl)
     else:
-        snapshot.write(args.output)
+        try:
+            snapshot.write(args.output)
+        except OSError as exc:
+            raise InvalidInputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
         print(
             f"wrote {args.output} (AYON {snapshot.server_version or 'unknown version'}, "
             f"from {snapshot.source})",
@@ -77,16 +81,15 @@ def _pull(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from graphql import GraphQLError
-
+    from ayon_gql._errors import SchemaSourceError
+    from ayon_gql.cli._common import fail
     from ayon_gql.schema import diff_schemas, load_schema
 
     try:
         old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
         new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
-    except (OSError, ValueError, GraphQLError) as exc:
-        print(f"ayon-gql schema diff: cannot read schema: {exc}", file=sys.stderr)
-        return 2
+    except SchemaSourceError as exc:
+        return fail(exc, status=2)
     difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
     if args.no_added:
         difference.added = []

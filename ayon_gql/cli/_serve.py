@@ -34,9 +34,17 @@ def register(subparsers: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from ayon_gql._errors import InvalidInputError
     from ayon_gql.testing import serve_forever
 
-    serve_forever(
-        args.host, args.port, latency=args.latency, versions=args.versions, seed=args.seed
-    )
+    if not 0 <= args.port <= 65535:
+        raise InvalidInputError(f"--port {args.port}: not a port number (0-65535)")
+    try:
+        serve_forever(
+            args.host, args.port, latency=args.latency, versions=args.versions, seed=args.seed
+        )
+    except OSError as exc:  # address in use, not an address of this machine, no permission
+        raise InvalidInputError(
+            f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
     return 0

@@ -16,7 +16,7 @@ from ayon_gql.schema._check import (
     check_operations,
     generated_methods,
 )
-from ayon_gql.schema._diff import SchemaChange, SchemaDiff, diff_schemas, load_schema
+from ayon_gql.schema._diff import SchemaChange, SchemaDiff, diff_schemas
 from ayon_gql.schema._dsl import build_query, query_builder, to_query_string
 from ayon_gql.schema._pull import (
     SchemaSnapshot,
@@ -25,6 +25,7 @@ from ayon_gql.schema._pull import (
     load_introspection_file,
     pull_schema,
 )
+from ayon_gql.schema._source import load_schema
 from ayon_gql.schema._validate import (
     LocalValidator,
     load_local_schema,

@@ -10,29 +10,33 @@ listed as well, since they are what a server upgrade brings.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from graphql import (
     GraphQLInputObjectType,
     GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLSchema,
-    build_client_schema,
-    build_schema,
     find_breaking_changes,
     find_dangerous_changes,
 )
 from graphql.type import introspection_types
 
-from ayon_gql.schema._pull import _schema_part, fetch_introspection
+# Schemas are read by one loader for every command; re-exported here for callers.
+from ayon_gql.schema._source import is_url, load_schema, schema_from_text
 
-if TYPE_CHECKING:
-    from graphql import IntrospectionQuery
+__all__ = [
+    "SchemaChange",
+    "SchemaDiff",
+    "diff_schemas",
+    "format_grouped",
+    "is_url",
+    "load_schema",
+    "schema_from_text",
+]
 
 _NAME = r"[_A-Za-z][_0-9A-Za-z]*"
 
@@ -220,45 +224,3 @@ def diff_schemas(
         ],
         added=_additions(old, new),
     )
-
-
-def is_url(source: str | Path) -> bool:
-    """Whether a schema source names a server rather than a file."""
-    return isinstance(source, str) and source.startswith(("http://", "https://"))
-
-
-def schema_from_text(text: str) -> GraphQLSchema:
-    """A schema from SDL or from introspection JSON text."""
-    if text.lstrip().startswith("{"):
-        loaded = json.loads(text)
-        if not isinstance(loaded, dict):
-            raise ValueError("expected a JSON object")
-        return build_client_schema(cast("IntrospectionQuery", _schema_part(loaded)))
-    return build_schema(text)
-
-
-def load_schema(
-    source: str | Path,
-    *,
-    api_key: str | None = None,
-    timeout: float | None = None,
-) -> GraphQLSchema:
-    """A schema from an SDL file, an introspection JSON file or a server URL.
-
-    For a URL the server is introspected through the runtime's connection
-    (not a client: the schema tools sit below the clients), with ``api_key``
-    (or ``AYON_API_KEY``) and the other ``AYON_*`` settings.
-    """
-    if is_url(source):
-        from ayon_gql._connection import Connection, ConnectionSettings
-
-        settings = ConnectionSettings.from_env(
-            base_url=str(source), api_key=api_key, timeout=timeout
-        )
-        connection = Connection(settings)
-        try:
-            introspection = _schema_part(fetch_introspection(connection))
-        finally:
-            connection.close()
-        return build_client_schema(cast("IntrospectionQuery", introspection))
-    return schema_from_text(Path(source).read_text(encoding="utf-8"))

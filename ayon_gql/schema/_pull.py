@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
+    GraphQLError,
     build_client_schema,
     get_introspection_query,
     lexicographic_sort_schema,
     print_schema,
 )
+
+from ayon_gql._errors import SchemaSourceError
 
 if TYPE_CHECKING:
     from ayon_gql._connection import Connection
@@ -84,12 +87,20 @@ def introspection_to_sdl(
 
 
 def load_introspection_file(path: str | Path) -> dict[str, Any]:
-    """Read a saved introspection JSON file."""
-    with Path(path).open(encoding="utf-8") as handle:
-        loaded = json.load(handle)
+    """Read a saved introspection JSON file (a :class:`SchemaSourceError` when it is not one)."""
+    from ayon_gql.schema._source import read_schema_file
+
+    text = read_schema_file(path)
+    try:
+        loaded = json.loads(text)
+    except ValueError as exc:
+        raise SchemaSourceError(f"cannot read schema {path}: not valid JSON: {exc}") from None
     if not isinstance(loaded, dict):
-        raise ValueError(f"{path}: expected a JSON object")
-    return _schema_part(loaded)
+        raise SchemaSourceError(f"cannot read schema {path}: expected a JSON object")
+    try:
+        return _schema_part(loaded)
+    except ValueError as exc:
+        raise SchemaSourceError(f"cannot read schema {path}: {exc}") from None
 
 
 def fetch_introspection(connection: Connection) -> dict[str, Any]:
@@ -131,7 +142,13 @@ def pull_schema(
         introspection = fetch_introspection(connection)
         version = server_version or connection.server_version()
         source = connection.base_url
-    sdl = introspection_to_sdl(
-        introspection, descriptions=descriptions, server_version=version, date=date
-    )
+    try:
+        sdl = introspection_to_sdl(
+            introspection, descriptions=descriptions, server_version=version, date=date
+        )
+    except (GraphQLError, TypeError, ValueError) as exc:
+        message = " ".join(str(exc).split())
+        raise SchemaSourceError(
+            f"cannot read schema {source}: not a valid introspection result: {message}"
+        ) from None
     return SchemaSnapshot(sdl=sdl, server_version=version, source=source)

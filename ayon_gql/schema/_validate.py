@@ -26,7 +26,12 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
-from ayon_gql._errors import InvalidInputError, QueryValidationError, ValidationIssue
+from ayon_gql._errors import (
+    InvalidInputError,
+    QueryValidationError,
+    SchemaSourceError,
+    ValidationIssue,
+)
 from ayon_gql._snapshot import packaged_snapshot
 
 BUNDLED_PACKAGE = "ayon_gql_generated"
@@ -48,7 +53,9 @@ def bundled_schema_text() -> str:
 
 @functools.lru_cache(maxsize=8)
 def _schema_from_file(path: str, mtime_ns: int) -> GraphQLSchema:
-    return build_schema(Path(path).read_text(encoding="utf-8"))
+    from ayon_gql.schema._source import read_schema_file, schema_from_text
+
+    return schema_from_text(read_schema_file(path), path)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,11 +64,17 @@ def _bundled_schema() -> GraphQLSchema:
 
 
 def load_local_schema(schema_path: str | Path | None = None) -> GraphQLSchema:
-    """Build (once, cached) the schema of an SDL file, or of the bundled snapshot."""
+    """Build (once, cached) the schema of an SDL or introspection JSON file, or of the
+    bundled snapshot; a :class:`~ayon_gql.SchemaSourceError` when it cannot be read."""
     if schema_path is None:
         return _bundled_schema()
     path = Path(schema_path).resolve()
-    return _schema_from_file(str(path), path.stat().st_mtime_ns)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise SchemaSourceError(f"cannot read schema {schema_path}: {reason}") from None
+    return _schema_from_file(str(path), modified)
 
 
 def parse_query(query: str, source_name: str = "query") -> DocumentNode:
@@ -80,10 +93,13 @@ def validate_document(schema: GraphQLSchema, document: DocumentNode) -> list[Val
 def select_operation(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode:
     """The operation to run: the named one, or the only one."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if not operations:
+        raise InvalidInputError("the document has no operation to run (only fragments?)")
     if operation_name is None:
         if len(operations) != 1:
+            listed = ", ".join(o.name.value if o.name else "(anonymous)" for o in operations)
             raise InvalidInputError(
-                f"the document has {len(operations)} operations; name the one to run"
+                f"the document has {len(operations)} operations ({listed}); name the one to run"
             )
         return operations[0]
     for operation in operations:

@@ -13,6 +13,7 @@ from ayon_gql.cli import main
 from ayon_gql.cli._query import parse_var
 from ayon_gql.schema import load_local_schema
 from ayon_gql.testing import StandInServer
+from tests.schema.conftest import SNAPSHOT
 
 PROJECT = "demo_Commercial"
 FOLDERS = """
@@ -171,3 +172,96 @@ def test_table_when_stdout_is_a_terminal(
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["name", "code"]
     assert PROJECT in out
+
+
+# -- fragments from anywhere, any schema source ------------------------------------------
+
+USES_FRAGMENTS = """
+query ProjectWithBits($projectName: String!) {
+  project(name: $projectName) { ...ProjectBits }
+}
+"""
+FRAGMENTS = """
+fragment ProjectBits on ProjectNode { name ...MoreBits }
+fragment MoreBits on ProjectNode { code }
+fragment NotUsedHere on ProjectNode { nosuchfield }
+"""
+
+
+def test_fragments_come_from_the_other_files(
+    server: StandInServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "op.graphql").write_text(USES_FRAGMENTS, encoding="utf-8")
+    (tmp_path / "fragments.graphql").write_text(FRAGMENTS, encoding="utf-8")
+    argv = ["query", "-f", str(tmp_path / "op.graphql"), "--var", f"projectName={PROJECT}"]
+    assert main(argv) == 1  # alone, the fragment is unknown
+    err = capsys.readouterr().err
+    assert "op.graphql:3:36: Unknown fragment 'ProjectBits'." in err
+    assert "never used" not in err
+
+    assert main([*argv, "-f", str(tmp_path / "fragments.graphql")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["project"]["name"] == PROJECT and data["project"]["code"]
+    [sent] = _graphql_calls(server)
+    query = str(sent["query"])
+    assert "fragment ProjectBits" in query and "fragment MoreBits" in query
+    assert "NotUsedHere" not in query  # only what the operation uses is sent
+
+
+def test_fragments_come_from_the_projects_queries_folder(
+    server: StandInServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "graphql").mkdir()
+    (tmp_path / "graphql" / "fragments.graphql").write_text(FRAGMENTS, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ayon-gql]\nschema = "schema.graphql"\nqueries = "graphql"\npackage = "studio"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "schema.graphql").write_text(load_local_schema_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["query", USES_FRAGMENTS, "--var", f"projectName={PROJECT}"]) == 0
+    assert json.loads(capsys.readouterr().out)["project"]["name"] == PROJECT
+    assert "fragment MoreBits" in str(_graphql_calls(server)[0]["query"])
+
+
+def test_without_schema_the_projects_snapshot_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("AYON_SERVER_URL", raising=False)
+    text = load_local_schema_text()
+    assert "  library: Boolean!\n" in text
+    (tmp_path / "schema.graphql").write_text(
+        text.replace("  library: Boolean!\n", "", 1), encoding="utf-8"
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ayon-gql]\nschema = "schema.graphql"\npackage = "studio"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["query", '{ project(name: "x") { library } }']) == 1
+    assert "Cannot query field 'library' on type 'ProjectNode'" in capsys.readouterr().err
+
+
+def test_schema_from_introspection_json_or_a_server(
+    server: StandInServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graphql import build_schema, introspection_from_schema
+
+    introspection = introspection_from_schema(build_schema(load_local_schema_text()))
+    saved = tmp_path / "introspection.json"
+    saved.write_text(json.dumps({"data": introspection}), encoding="utf-8")
+    assert main(["query", "--schema", str(saved), "{ me { nmae } }"]) == 1
+    assert "<query>:1:8: Cannot query field 'nmae' on type 'UserNode'" in capsys.readouterr().err
+    assert _graphql_calls(server) == []
+
+    assert main(["query", "--schema", server.url, "{ me { name } }"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"me": {"name": "service"}}
+    calls = _graphql_calls(server)
+    assert [c.get("operationName") for c in calls] == ["IntrospectionQuery", None]
+
+
+def load_local_schema_text() -> str:
+    """The snapshot's SDL, to edit or save elsewhere."""
+    return SNAPSHOT.read_text(encoding="utf-8")

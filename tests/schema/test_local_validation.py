@@ -99,3 +99,25 @@ def test_validator_with_another_schema_file(tmp_path: Path) -> None:
     LocalValidator(schema)("{ hello }", {}, None)
     with pytest.raises(QueryValidationError):
         LocalValidator(schema)("{ projects { totalCount } }", {}, None)
+
+
+def test_a_local_schema_may_be_introspection_json_and_must_be_readable(tmp_path: Path) -> None:
+    import json
+
+    from graphql import build_schema, introspection_from_schema
+
+    from ayon_gql import SchemaSourceError
+
+    saved = tmp_path / "studio.json"
+    introspection = introspection_from_schema(build_schema(SNAPSHOT.read_text(encoding="utf-8")))
+    saved.write_text(json.dumps({"data": introspection}), encoding="utf-8")
+    validator = LocalValidator(saved)
+    validator("query Me { me { name } }")
+    with pytest.raises(QueryValidationError, match="nmae"):
+        validator("query Me { me { nmae } }")
+    with pytest.raises(SchemaSourceError, match=r"missing\.graphql: file not found"):
+        load_local_schema(tmp_path / "missing.graphql")
+    broken = tmp_path / "broken.graphql"
+    broken.write_text("type Query {", encoding="utf-8")
+    with pytest.raises(SchemaSourceError, match=r"broken\.graphql:1:13: Syntax Error"):
+        load_local_schema(broken)
