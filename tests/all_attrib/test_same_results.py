@@ -29,6 +29,7 @@ from graphql import (
 from pydantic import BaseModel
 
 from ayon_gql import AyonClient
+from ayon_gql.codegen._all_attrib_models import VALIDATOR_NAME
 from ayon_gql.testing import StandInServer, generate_dataset
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
@@ -48,9 +49,9 @@ def _reachable(node: Any, fragments: dict[str, FragmentDefinitionNode]) -> set[s
     return names
 
 
-def written_texts() -> dict[str, str]:
-    """Each operation of ``queries/`` with the fragments it uses, as written."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.graphql")))
+def written_texts(queries: Path = QUERIES) -> dict[str, str]:
+    """Each operation of ``queries`` with the fragments it uses, as written."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(queries.glob("*.graphql")))
     document = parse(source)
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -90,12 +91,16 @@ def _both_ways(
     return typed, written, sent.json
 
 
+def _fills_from_text(model: BaseModel) -> bool:
+    return VALIDATOR_NAME in type(model).__pydantic_decorators__.model_validators
+
+
 def _attrib_models(model: Any, path: str = "") -> Iterator[tuple[str, BaseModel]]:
     """Every ``attrib`` model inside a result, with where it is."""
     if isinstance(model, BaseModel):
         for name in type(model).model_fields:
             value = getattr(model, name)
-            if name == "attrib" and isinstance(value, BaseModel):
+            if isinstance(value, BaseModel) and (name == "attrib" or _fills_from_text(value)):
                 yield f"{path}.attrib", value
             yield from _attrib_models(value, f"{path}.{name}")
     elif isinstance(model, list):
