@@ -20,7 +20,7 @@ that could not be replaced), the operation is sent exactly as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,15 +121,16 @@ def _flat_keys(
                 return None
             condition: str | None = fragment.type_condition.name.value
             inner = fragment.selection_set
-            visiting = visiting | {fragment.name.value}
+            inner_visiting = visiting | {fragment.name.value}
         elif isinstance(selection, InlineFragmentNode):
             condition = selection.type_condition.name.value if selection.type_condition else None
             inner = selection.selection_set
+            inner_visiting = visiting
         else:  # pragma: no cover - graphql-core has no other selection kind
             return None
         if condition not in (None, attrib_type.name) or _has_own_directives(selection, fragments):
             return None
-        nested = _flat_keys(inner, attrib_type, fragments, visiting)
+        nested = _flat_keys(inner, attrib_type, fragments, inner_visiting)
         if nested is None:
             return None
         keys.extend(nested)
@@ -180,7 +181,7 @@ def fragment_map(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
 def visit_attrib_selections(
     document: DocumentNode,
     schema: GraphQLSchema,
-    found: Any,
+    found: Callable[[FieldNode, AttribSelection], FieldNode | None],
 ) -> DocumentNode:
     """Visit ``document``; call ``found(field, selection)`` for each replaceable ``attrib``.
 

@@ -188,3 +188,9 @@ def test_excluding_an_unknown_operation_is_an_error(schema: GraphQLSchema) -> No
     assert hooks.wire_query(written, operation) != written  # type: ignore[arg-type]
     with pytest.raises(ProjectConfigError, match="exclude names no operation: GetVersionz"):
         hooks.check_exclusions()
+
+
+def test_a_fragment_spread_twice_inside_attrib_is_replaced(schema: GraphQLSchema) -> None:
+    text = VERSIONS % "attrib { ...A ...A fps }" + "\nfragment A on VersionAttribType { fps }"
+    wire = wire_query(print_ast(parse(text)), schema)
+    assert "attrib: allAttrib" in wire and "fragment A" not in wire
