@@ -9,7 +9,8 @@ from graphql import GraphQLSchema, build_schema, parse, print_ast, validate
 
 from ayon_gql import AyonError
 from ayon_gql._errors import GenerationError, ProjectConfigError
-from ayon_gql.codegen._all_attrib import AllAttribConfig, operation_override, wire_query
+from ayon_gql.codegen import wire_query
+from ayon_gql.codegen._all_attrib import AllAttribConfig, operation_override
 from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
 from tests.all_attrib.test_same_results import written_texts
 
