@@ -261,3 +261,48 @@ def test_studio_operations_on_the_stand_in_are_equal_both_ways(
     )
     as_written = result_class.model_validate(client.execute(written, arguments, operation))
     assert assert_same(sent, as_written)
+
+
+@pytest.mark.parametrize(
+    ("setting", "extra_query", "message"),
+    [
+        ('all_attrib = "no"', "", "all_attrib must be true, false or"),
+        (
+            'all_attrib = { exclude = ["GetVersionz"] }',
+            "",
+            "exclude names no operation: GetVersionz",
+        ),
+        (
+            "all_attrib = true",
+            "# ayon-gql: all_attrib = nope\nquery GetX { me { name } }\n",
+            "operation GetX: expected '# ayon-gql: all_attrib = true' or '= false'",
+        ),
+    ],
+)
+def test_bad_settings_are_one_line_errors_and_write_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    setting: str,
+    extra_query: str,
+    message: str,
+) -> None:
+    from ayon_gql.cli import main
+
+    pyproject = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        pyproject.replace("[tool.ayon-gql]\n", f"[tool.ayon-gql]\n{setting}\n"), encoding="utf-8"
+    )
+    templates = Path("ayon_gql") / "codegen" / "templates"
+    shutil.copytree(PROJECT_ROOT / templates, tmp_path / templates)
+    (tmp_path / "schema").mkdir()
+    shutil.copy(SNAPSHOT, tmp_path / "schema" / "ayon.graphql")
+    shutil.copytree(PROJECT_ROOT / "queries", tmp_path / "queries")
+    if extra_query:
+        (tmp_path / "queries" / "extra.graphql").write_text(extra_query, encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+
+    assert main(["generate", "--project", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ayon-gql: error: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
