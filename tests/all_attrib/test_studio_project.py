@@ -3,8 +3,9 @@
 The studio schema (the snapshot, edited as a studio's attribute configuration
 would shape it) adds the version attributes ``shotCode`` (String),
 ``deliveryDate`` (DateTime) and ``keywords`` ([String!]) and has no
-``allAttrib`` on products.  Its client is generated into a temporary folder
-and imported from there.
+``allAttrib`` on products (nor on the ``BaseNode`` interface).  Its client
+is generated into a temporary folder and imported from there; a stand-in
+serves the same schema with values for the studio attributes.
 """
 
 from __future__ import annotations
@@ -106,11 +107,13 @@ def _studio_sdl() -> str:
         "  shotCode: String\n",
         1,
     )
-    start = text.index("type ProductNode implements BaseNode {")
-    end = text.index("\n}\n", start)
-    block = text[start:end]
-    assert "  allAttrib: String!\n" in block
-    return text[:start] + block.replace("  allAttrib: String!\n", "") + text[end:]
+    for header in ("interface BaseNode {", "type ProductNode implements BaseNode {"):
+        start = text.index(header)
+        end = text.index("\n}\n", start)
+        block = text[start:end]
+        assert "  allAttrib: String!\n" in block
+        text = text[:start] + block.replace("  allAttrib: String!\n", "") + text[end:]
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -306,3 +309,57 @@ def test_bad_settings_are_one_line_errors_and_write_nothing(
     assert err.startswith("ayon-gql: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def _set_studio_values(server: StandInServer) -> int:
+    """Give demo versions values of the studio attributes; every third has none."""
+    project = server.dataset.project("demo_Commercial")
+    assert project is not None
+    for index, version in enumerate(project.versions):
+        if index % 3 == 0:
+            version["attrib"]["shotCode"] = f"sh{index:04d}"
+            version["attrib"]["deliveryDate"] = f"2026-03-{index % 28 + 1:02d}T12:00:00+00:00"
+            version["attrib"]["keywords"] = ["hero", f"k{index}"]
+        elif index % 3 == 1:
+            version["attrib"]["keywords"] = []
+    return len(project.versions)
+
+
+@pytest.fixture(scope="module")
+def studio_server(studio: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A stand-in serving the studio schema, with values for its custom attributes."""
+    from ayon_gql.testing import generate_dataset
+
+    schema = tmp_path_factory.mktemp("studio-schema") / "ayon.graphql"
+    schema.write_text(_studio_sdl(), encoding="utf-8")
+    with StandInServer(generate_dataset(versions=200), schema_path=schema) as server:
+        _set_studio_values(server)
+        with AyonClient(server.url, api_key=server.api_key) as studio_client:
+            yield studio_client
+
+
+@pytest.mark.parametrize(
+    ("operation", "module"),
+    [("GetStudioVersions", "get_studio_versions"), ("GetStudioProducts", "get_studio_products")],
+)
+def test_custom_attributes_from_the_stand_in_are_equal_both_ways(
+    studio: ModuleType, studio_server: AyonClient, tmp_path: Path, operation: str, module: str
+) -> None:
+    (tmp_path / "studio.graphql").write_text(STUDIO_QUERIES, encoding="utf-8")
+    written = written_texts(tmp_path)[operation]
+    wire = _wire(studio, "_" + module.upper() + "_QUERY")
+    arguments = {"projectName": "demo_Commercial"}
+    result_class = _result(studio, module, operation)
+    sent = result_class.model_validate(studio_server.execute(wire, arguments, operation))
+    as_written = result_class.model_validate(studio_server.execute(written, arguments, operation))
+    models = [model for _, model in assert_same(sent, as_written)]
+    assert models
+    if operation == "GetStudioVersions":
+        assert "attrib: allAttrib" in wire
+        codes = [m.shot_code for m in models]  # type: ignore[attr-defined]
+        assert any(c is None for c in codes) and any(c is not None for c in codes)
+        dates = [m.delivery_date for m in models if m.delivery_date]  # type: ignore[attr-defined]
+        assert dates and all(d.tzinfo is not None for d in dates)
+        assert [] in [m.keywords for m in models]  # type: ignore[attr-defined]
+    else:
+        assert "allAttrib" not in wire
