@@ -102,6 +102,7 @@ def _flat_keys(
     fragments: Mapping[str, FragmentDefinitionNode],
     visiting: frozenset[str],
 ) -> list[tuple[str, str]] | None:
+    """(response key, attribute) of a flat selection on ``attrib_type``; None if not flat."""
     keys: list[tuple[str, str]] = []
     for selection in selection_set.selections:
         if selection.directives:

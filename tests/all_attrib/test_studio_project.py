@@ -2,7 +2,7 @@
 
 The studio schema (the snapshot, edited as a studio's attribute configuration
 would shape it) adds the version attributes ``shotCode`` (String),
-``deliveryDate`` (DateTime) and ``keywords`` ([String!]) and has no
+``deliveryDate`` (DateTime), ``grade`` (an enum) and ``keywords`` ([String!]) and has no
 ``allAttrib`` on products (nor on the ``BaseNode`` interface).  Its client
 is generated into a temporary folder and imported from there; a stand-in
 serves the same schema with values for the studio attributes.
@@ -36,6 +36,7 @@ fragment StudioAttribFields on VersionAttribType {
   fps
   shotCode
   deliveryDate
+  grade
   keywords
 }
 
@@ -103,10 +104,11 @@ def _studio_sdl() -> str:
     text = SNAPSHOT.read_text(encoding="utf-8")
     text = text.replace(
         "type VersionAttribType {\n",
-        "type VersionAttribType {\n  deliveryDate: DateTime\n  keywords: [String!]\n"
-        "  shotCode: String\n",
+        "type VersionAttribType {\n  deliveryDate: DateTime\n  grade: ShotGrade\n"
+        "  keywords: [String!]\n  shotCode: String\n",
         1,
     )
+    text += "\nenum ShotGrade {\n  A\n  B\n  C\n}\n"
     for header in ("interface BaseNode {", "type ProductNode implements BaseNode {"):
         start = text.index(header)
         end = text.index("\n}\n", start)
@@ -175,10 +177,10 @@ def _versions_data(attrib: Any) -> dict[str, Any]:
     "values",
     [
         {"fps": 25.0, "shotCode": "sh010", "deliveryDate": "2026-03-01T12:00:00+00:00",
-         "keywords": ["hero", "fx"], "frameStart": None},
-        {"fps": 23.976, "shotCode": None, "deliveryDate": None, "keywords": [],
+         "grade": "A", "keywords": ["hero", "fx"], "frameStart": None},
+        {"fps": 23.976, "shotCode": None, "deliveryDate": None, "grade": None, "keywords": [],
          "frameStart": 1001},
-        dict.fromkeys(("fps", "shotCode", "deliveryDate", "keywords", "frameStart")),
+        dict.fromkeys(("fps", "shotCode", "deliveryDate", "grade", "keywords", "frameStart")),
     ],
 )  # fmt: skip
 def test_custom_attributes_fill_the_same_typed_model_both_ways(
@@ -193,7 +195,7 @@ def test_custom_attributes_fill_the_same_typed_model_both_ways(
     from_text = result_class.model_validate(_versions_data(text))
     (attrib,) = [m for _, m in assert_same(from_text, as_written)]
     assert set(type(attrib).model_fields) == {
-        "fps", "shot_code", "delivery_date", "keywords", "frame_start"
+        "fps", "shot_code", "delivery_date", "grade", "keywords", "frame_start"
     }  # fmt: skip
     if values["deliveryDate"] is not None:
         assert attrib.delivery_date.tzinfo is not None  # type: ignore[attr-defined]
@@ -320,8 +322,10 @@ def _set_studio_values(server: StandInServer) -> int:
             version["attrib"]["shotCode"] = f"sh{index:04d}"
             version["attrib"]["deliveryDate"] = f"2026-03-{index % 28 + 1:02d}T12:00:00+00:00"
             version["attrib"]["keywords"] = ["hero", f"k{index}"]
+            version["attrib"]["grade"] = "ABC"[index % 3]
         elif index % 3 == 1:
             version["attrib"]["keywords"] = []
+            version["attrib"]["grade"] = "B"
     return len(project.versions)
 
 
@@ -361,5 +365,8 @@ def test_custom_attributes_from_the_stand_in_are_equal_both_ways(
         dates = [m.delivery_date for m in models if m.delivery_date]  # type: ignore[attr-defined]
         assert dates and all(d.tzinfo is not None for d in dates)
         assert [] in [m.keywords for m in models]  # type: ignore[attr-defined]
+        grades = {m.grade for m in models} - {None}  # type: ignore[attr-defined]
+        enums = importlib.import_module(f"{PACKAGE}.enums")
+        assert grades == {enums.ShotGrade.A, enums.ShotGrade.B}
     else:
         assert "allAttrib" not in wire
