@@ -202,3 +202,27 @@ def test_single_entities_with_their_own_all_attrib(
     assert json.loads(folder.all_attrib) == decoded
     for name, field in type(folder.attrib).model_fields.items():
         assert (decoded.get(field.alias) is None) == (getattr(folder.attrib, name) is None)
+
+
+def test_stand_in_all_attrib_has_the_recorded_shape(client: AyonClient) -> None:
+    """Per folder of the recorded demo project: the same keys (nulls left out), compact text."""
+    from tests._shared import recording
+
+    recorded = {
+        edge["node"]["path"]: edge["node"]["allAttrib"]
+        for edge in recording("gql-folders-all")["response"]["json"]["data"]["project"]["folders"][
+            "edges"
+        ]
+    }
+    answer = client.execute(
+        '{ project(name: "demo_Commercial") { folders(first: 1000) '
+        "{ edges { node { path allAttrib } } } } }"
+    )
+    served = {
+        e["node"]["path"]: e["node"]["allAttrib"] for e in answer["project"]["folders"]["edges"]
+    }
+    assert set(served) == set(recorded)
+    for path, text in recorded.items():
+        assert list(json.loads(served[path])) == list(json.loads(text)), path
+        assert served[path] == json.dumps(json.loads(served[path]), separators=(",", ":"))
+        assert text == json.dumps(json.loads(text), separators=(",", ":"))
