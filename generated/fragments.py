@@ -43,7 +43,7 @@ class ActivityFieldsAuthorAttrib(BaseModel):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {"fullName": attributes.get("fullName")}
 
 
@@ -95,7 +95,7 @@ class FolderFieldsAttrib(FolderAttribFields):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "clipIn": attributes.get("clipIn"),
             "clipOut": attributes.get("clipOut"),
@@ -150,7 +150,7 @@ class ProductFieldsAttrib(BaseModel):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "description": attributes.get("description"),
             "productGroup": attributes.get("productGroup"),
@@ -214,7 +214,7 @@ class ProjectFieldsAttrib(ProjectAttribFields):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "clipIn": attributes.get("clipIn"),
             "clipOut": attributes.get("clipOut"),
@@ -331,7 +331,7 @@ class RepresentationFieldsAttrib(RepresentationAttribFields):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "clipIn": attributes.get("clipIn"),
             "clipOut": attributes.get("clipOut"),
@@ -405,7 +405,7 @@ class TaskFieldsAttrib(TaskAttribFields):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "clipIn": attributes.get("clipIn"),
             "clipOut": attributes.get("clipOut"),
@@ -457,7 +457,7 @@ class UserFieldsAttrib(BaseModel):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "fullName": attributes.get("fullName"),
             "email": attributes.get("email"),
@@ -519,7 +519,7 @@ class VersionFieldsAttrib(VersionAttribFields):
         """Accept the ``allAttrib`` JSON text sent in place of this selection."""
         if not isinstance(value, str):
             return value
-        attributes = json.loads(value)
+        attributes = json.loads(value) or {}
         return {
             "fps": attributes.get("fps"),
             "resolutionWidth": attributes.get("resolutionWidth"),

@@ -82,7 +82,7 @@ def validator(selection: AttribSelection) -> ast.FunctionDef:
         '    """Accept the ``allAttrib`` JSON text sent in place of this selection."""\n'
         "    if not isinstance(value, str):\n"
         "        return value\n"
-        "    attributes = json.loads(value)\n"
+        "    attributes = json.loads(value) or {}\n"
         f"    return {{{entries}}}\n"
     )
     function = ast.parse(source).body[0]
