@@ -86,9 +86,7 @@ _GET_ACTIVITIES_QUERY = gql("""
       updatedAt
       author {
         name
-        attrib {
-          fullName
-        }
+        attrib: allAttrib
       }
     }
 
@@ -107,23 +105,6 @@ _GET_FOLDER_QUERY = gql("""
       }
     }
 
-    fragment FolderAttribFields on FolderAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment FolderFields on FolderNode {
       id
       name
@@ -140,9 +121,7 @@ _GET_FOLDER_QUERY = gql("""
       childCount
       createdAt
       updatedAt
-      attrib {
-        ...FolderAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_FOLDER_BY_PATH_QUERY = gql("""
@@ -159,23 +138,6 @@ _GET_FOLDER_BY_PATH_QUERY = gql("""
       }
     }
 
-    fragment FolderAttribFields on FolderAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment FolderFields on FolderNode {
       id
       name
@@ -192,9 +154,7 @@ _GET_FOLDER_BY_PATH_QUERY = gql("""
       childCount
       createdAt
       updatedAt
-      attrib {
-        ...FolderAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_FOLDERS_QUERY = gql("""
@@ -227,23 +187,6 @@ _GET_FOLDERS_QUERY = gql("""
       }
     }
 
-    fragment FolderAttribFields on FolderAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment FolderFields on FolderNode {
       id
       name
@@ -260,9 +203,7 @@ _GET_FOLDERS_QUERY = gql("""
       childCount
       createdAt
       updatedAt
-      attrib {
-        ...FolderAttribFields
-      }
+      attrib: allAttrib
     }
 
     fragment PageInfoFields on PageInfo {
@@ -325,10 +266,7 @@ _GET_PRODUCT_QUERY = gql("""
       path
       createdAt
       updatedAt
-      attrib {
-        description
-        productGroup
-      }
+      attrib: allAttrib
     }
     """)
 _GET_PRODUCT_BY_NAME_QUERY = gql("""
@@ -357,10 +295,7 @@ _GET_PRODUCT_BY_NAME_QUERY = gql("""
       path
       createdAt
       updatedAt
-      attrib {
-        description
-        productGroup
-      }
+      attrib: allAttrib
     }
     """)
 _GET_PRODUCTS_QUERY = gql("""
@@ -406,10 +341,7 @@ _GET_PRODUCTS_QUERY = gql("""
       path
       createdAt
       updatedAt
-      attrib {
-        description
-        productGroup
-      }
+      attrib: allAttrib
     }
     """)
 _GET_PROJECT_QUERY = gql("""
@@ -419,31 +351,12 @@ _GET_PROJECT_QUERY = gql("""
       }
     }
 
-    fragment ProjectAttribFields on ProjectAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment ProjectFields on ProjectNode {
       ...ProjectSummaryFields
       color
       data
       config
-      attrib {
-        ...ProjectAttribFields
-      }
+      attrib: allAttrib
       folderTypes(activeOnly: false) {
         name
         shortName
@@ -531,23 +444,6 @@ _GET_REPRESENTATION_QUERY = gql("""
       }
     }
 
-    fragment RepresentationAttribFields on RepresentationAttribType {
-      clipIn
-      clipOut
-      description
-      extension
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      path
-      pixelAspect
-      resolutionHeight
-      resolutionWidth
-      template
-    }
-
     fragment RepresentationFields on RepresentationNode {
       id
       name
@@ -560,9 +456,7 @@ _GET_REPRESENTATION_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...RepresentationAttribFields
-      }
+      attrib: allAttrib
       files {
         id
         name
@@ -590,23 +484,6 @@ _GET_REPRESENTATION_BY_NAME_QUERY = gql("""
       }
     }
 
-    fragment RepresentationAttribFields on RepresentationAttribType {
-      clipIn
-      clipOut
-      description
-      extension
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      path
-      pixelAspect
-      resolutionHeight
-      resolutionWidth
-      template
-    }
-
     fragment RepresentationFields on RepresentationNode {
       id
       name
@@ -619,9 +496,7 @@ _GET_REPRESENTATION_BY_NAME_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...RepresentationAttribFields
-      }
+      attrib: allAttrib
       files {
         id
         name
@@ -661,23 +536,6 @@ _GET_REPRESENTATIONS_QUERY = gql("""
       endCursor
     }
 
-    fragment RepresentationAttribFields on RepresentationAttribType {
-      clipIn
-      clipOut
-      description
-      extension
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      path
-      pixelAspect
-      resolutionHeight
-      resolutionWidth
-      template
-    }
-
     fragment RepresentationFields on RepresentationNode {
       id
       name
@@ -690,9 +548,7 @@ _GET_REPRESENTATIONS_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...RepresentationAttribFields
-      }
+      attrib: allAttrib
       files {
         id
         name
@@ -713,23 +569,6 @@ _GET_TASK_QUERY = gql("""
       }
     }
 
-    fragment TaskAttribFields on TaskAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment TaskFields on TaskNode {
       id
       name
@@ -744,9 +583,7 @@ _GET_TASK_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...TaskAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_TASK_BY_NAME_QUERY = gql("""
@@ -762,23 +599,6 @@ _GET_TASK_BY_NAME_QUERY = gql("""
       }
     }
 
-    fragment TaskAttribFields on TaskAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment TaskFields on TaskNode {
       id
       name
@@ -793,9 +613,7 @@ _GET_TASK_BY_NAME_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...TaskAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_TASKS_QUERY = gql("""
@@ -831,23 +649,6 @@ _GET_TASKS_QUERY = gql("""
       endCursor
     }
 
-    fragment TaskAttribFields on TaskAttribType {
-      clipIn
-      clipOut
-      description
-      endDate
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      pixelAspect
-      priority
-      resolutionHeight
-      resolutionWidth
-      startDate
-    }
-
     fragment TaskFields on TaskNode {
       id
       name
@@ -862,9 +663,7 @@ _GET_TASKS_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...TaskAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_ME_QUERY = gql("""
@@ -887,12 +686,7 @@ _GET_ME_QUERY = gql("""
       apiKeyPreview
       createdAt
       updatedAt
-      attrib {
-        fullName
-        email
-        avatarUrl
-        developerMode
-      }
+      attrib: allAttrib
     }
     """)
 _GET_USER_QUERY = gql("""
@@ -915,12 +709,7 @@ _GET_USER_QUERY = gql("""
       apiKeyPreview
       createdAt
       updatedAt
-      attrib {
-        fullName
-        email
-        avatarUrl
-        developerMode
-      }
+      attrib: allAttrib
     }
     """)
 _GET_USERS_QUERY = gql("""
@@ -955,12 +744,7 @@ _GET_USERS_QUERY = gql("""
       apiKeyPreview
       createdAt
       updatedAt
-      attrib {
-        fullName
-        email
-        avatarUrl
-        developerMode
-      }
+      attrib: allAttrib
     }
     """)
 _GET_VERSION_QUERY = gql("""
@@ -971,27 +755,6 @@ _GET_VERSION_QUERY = gql("""
           allAttrib
         }
       }
-    }
-
-    fragment VersionAttribFields on VersionAttribType {
-      fps
-      resolutionWidth
-      resolutionHeight
-      pixelAspect
-      clipIn
-      clipOut
-      frameStart
-      frameEnd
-      handleStart
-      handleEnd
-      intent
-      machine
-      source
-      comment
-      site
-      families
-      colorSpace
-      description
     }
 
     fragment VersionFields on VersionNode {
@@ -1011,9 +774,7 @@ _GET_VERSION_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...VersionAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_VERSION_BY_NUMBER_QUERY = gql("""
@@ -1029,27 +790,6 @@ _GET_VERSION_BY_NUMBER_QUERY = gql("""
       }
     }
 
-    fragment VersionAttribFields on VersionAttribType {
-      fps
-      resolutionWidth
-      resolutionHeight
-      pixelAspect
-      clipIn
-      clipOut
-      frameStart
-      frameEnd
-      handleStart
-      handleEnd
-      intent
-      machine
-      source
-      comment
-      site
-      families
-      colorSpace
-      description
-    }
-
     fragment VersionFields on VersionNode {
       id
       name
@@ -1067,9 +807,7 @@ _GET_VERSION_BY_NUMBER_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...VersionAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_VERSIONS_QUERY = gql("""
@@ -1107,27 +845,6 @@ _GET_VERSIONS_QUERY = gql("""
       endCursor
     }
 
-    fragment VersionAttribFields on VersionAttribType {
-      fps
-      resolutionWidth
-      resolutionHeight
-      pixelAspect
-      clipIn
-      clipOut
-      frameStart
-      frameEnd
-      handleStart
-      handleEnd
-      intent
-      machine
-      source
-      comment
-      site
-      families
-      colorSpace
-      description
-    }
-
     fragment VersionFields on VersionNode {
       id
       name
@@ -1145,9 +862,7 @@ _GET_VERSIONS_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...VersionAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
@@ -1184,23 +899,6 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
       endCursor
     }
 
-    fragment RepresentationAttribFields on RepresentationAttribType {
-      clipIn
-      clipOut
-      description
-      extension
-      fps
-      frameEnd
-      frameStart
-      handleEnd
-      handleStart
-      path
-      pixelAspect
-      resolutionHeight
-      resolutionWidth
-      template
-    }
-
     fragment RepresentationFields on RepresentationNode {
       id
       name
@@ -1213,9 +911,7 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...RepresentationAttribFields
-      }
+      attrib: allAttrib
       files {
         id
         name
@@ -1224,27 +920,6 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
         hash
         hashType
       }
-    }
-
-    fragment VersionAttribFields on VersionAttribType {
-      fps
-      resolutionWidth
-      resolutionHeight
-      pixelAspect
-      clipIn
-      clipOut
-      frameStart
-      frameEnd
-      handleStart
-      handleEnd
-      intent
-      machine
-      source
-      comment
-      site
-      families
-      colorSpace
-      description
     }
 
     fragment VersionFields on VersionNode {
@@ -1264,9 +939,7 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
       tags
       createdAt
       updatedAt
-      attrib {
-        ...VersionAttribFields
-      }
+      attrib: allAttrib
     }
     """)
 

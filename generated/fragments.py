@@ -3,6 +3,8 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, Optional
 
+from pydantic import model_validator
+
 from .base_model import BaseModel
 
 
@@ -34,6 +36,15 @@ class ActivityFieldsAuthor(BaseModel):
 
 class ActivityFieldsAuthorAttrib(BaseModel):
     full_name: Optional[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {"fullName": attributes.get("fullName")}
 
 
 class FolderAttribFields(BaseModel):
@@ -78,7 +89,29 @@ class FolderFields(BaseModel):
 
 
 class FolderFieldsAttrib(FolderAttribFields):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "clipIn": attributes.get("clipIn"),
+            "clipOut": attributes.get("clipOut"),
+            "description": attributes.get("description"),
+            "endDate": attributes.get("endDate"),
+            "fps": attributes.get("fps"),
+            "frameEnd": attributes.get("frameEnd"),
+            "frameStart": attributes.get("frameStart"),
+            "handleEnd": attributes.get("handleEnd"),
+            "handleStart": attributes.get("handleStart"),
+            "pixelAspect": attributes.get("pixelAspect"),
+            "priority": attributes.get("priority"),
+            "resolutionHeight": attributes.get("resolutionHeight"),
+            "resolutionWidth": attributes.get("resolutionWidth"),
+            "startDate": attributes.get("startDate"),
+        }
 
 
 class PageInfoFields(BaseModel):
@@ -110,6 +143,18 @@ class ProductFields(BaseModel):
 class ProductFieldsAttrib(BaseModel):
     description: Optional[str]
     product_group: Optional[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "description": attributes.get("description"),
+            "productGroup": attributes.get("productGroup"),
+        }
 
 
 class ProjectAttribFields(BaseModel):
@@ -163,7 +208,29 @@ class ProjectFields(ProjectSummaryFields):
 
 
 class ProjectFieldsAttrib(ProjectAttribFields):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "clipIn": attributes.get("clipIn"),
+            "clipOut": attributes.get("clipOut"),
+            "description": attributes.get("description"),
+            "endDate": attributes.get("endDate"),
+            "fps": attributes.get("fps"),
+            "frameEnd": attributes.get("frameEnd"),
+            "frameStart": attributes.get("frameStart"),
+            "handleEnd": attributes.get("handleEnd"),
+            "handleStart": attributes.get("handleStart"),
+            "pixelAspect": attributes.get("pixelAspect"),
+            "priority": attributes.get("priority"),
+            "resolutionHeight": attributes.get("resolutionHeight"),
+            "resolutionWidth": attributes.get("resolutionWidth"),
+            "startDate": attributes.get("startDate"),
+        }
 
 
 class ProjectFieldsFolderTypes(BaseModel):
@@ -258,7 +325,29 @@ class RepresentationFields(BaseModel):
 
 
 class RepresentationFieldsAttrib(RepresentationAttribFields):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "clipIn": attributes.get("clipIn"),
+            "clipOut": attributes.get("clipOut"),
+            "description": attributes.get("description"),
+            "extension": attributes.get("extension"),
+            "fps": attributes.get("fps"),
+            "frameEnd": attributes.get("frameEnd"),
+            "frameStart": attributes.get("frameStart"),
+            "handleEnd": attributes.get("handleEnd"),
+            "handleStart": attributes.get("handleStart"),
+            "path": attributes.get("path"),
+            "pixelAspect": attributes.get("pixelAspect"),
+            "resolutionHeight": attributes.get("resolutionHeight"),
+            "resolutionWidth": attributes.get("resolutionWidth"),
+            "template": attributes.get("template"),
+        }
 
 
 class RepresentationFieldsFiles(BaseModel):
@@ -310,7 +399,29 @@ class TaskFields(BaseModel):
 
 
 class TaskFieldsAttrib(TaskAttribFields):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "clipIn": attributes.get("clipIn"),
+            "clipOut": attributes.get("clipOut"),
+            "description": attributes.get("description"),
+            "endDate": attributes.get("endDate"),
+            "fps": attributes.get("fps"),
+            "frameEnd": attributes.get("frameEnd"),
+            "frameStart": attributes.get("frameStart"),
+            "handleEnd": attributes.get("handleEnd"),
+            "handleStart": attributes.get("handleStart"),
+            "pixelAspect": attributes.get("pixelAspect"),
+            "priority": attributes.get("priority"),
+            "resolutionHeight": attributes.get("resolutionHeight"),
+            "resolutionWidth": attributes.get("resolutionWidth"),
+            "startDate": attributes.get("startDate"),
+        }
 
 
 class UserFields(BaseModel):
@@ -339,6 +450,20 @@ class UserFieldsAttrib(BaseModel):
     email: Optional[str]
     avatar_url: Optional[str]
     developer_mode: Optional[bool]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "fullName": attributes.get("fullName"),
+            "email": attributes.get("email"),
+            "avatarUrl": attributes.get("avatarUrl"),
+            "developerMode": attributes.get("developerMode"),
+        }
 
 
 class VersionAttribFields(BaseModel):
@@ -388,4 +513,30 @@ class VersionFields(BaseModel):
 
 
 class VersionFieldsAttrib(VersionAttribFields):
-    pass
+    @model_validator(mode="before")
+    @classmethod
+    def _from_all_attrib(cls, value: Any) -> Any:
+        """Accept the ``allAttrib`` JSON text sent in place of this selection."""
+        if not isinstance(value, str):
+            return value
+        attributes = json.loads(value) or {}
+        return {
+            "fps": attributes.get("fps"),
+            "resolutionWidth": attributes.get("resolutionWidth"),
+            "resolutionHeight": attributes.get("resolutionHeight"),
+            "pixelAspect": attributes.get("pixelAspect"),
+            "clipIn": attributes.get("clipIn"),
+            "clipOut": attributes.get("clipOut"),
+            "frameStart": attributes.get("frameStart"),
+            "frameEnd": attributes.get("frameEnd"),
+            "handleStart": attributes.get("handleStart"),
+            "handleEnd": attributes.get("handleEnd"),
+            "intent": attributes.get("intent"),
+            "machine": attributes.get("machine"),
+            "source": attributes.get("source"),
+            "comment": attributes.get("comment"),
+            "site": attributes.get("site"),
+            "families": attributes.get("families"),
+            "colorSpace": attributes.get("colorSpace"),
+            "description": attributes.get("description"),
+        }

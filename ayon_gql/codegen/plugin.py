@@ -22,8 +22,14 @@ from typing import Any
 
 from ariadne_codegen.plugins.base import Plugin
 from ariadne_codegen.utils import str_to_snake_case
-from graphql import ExecutableDefinitionNode, FragmentDefinitionNode, OperationDefinitionNode
+from graphql import (
+    ExecutableDefinitionNode,
+    FragmentDefinitionNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+)
 
+from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.schema._relay import paginated_connection, response_key, selected_field
 
@@ -65,6 +71,7 @@ class AyonPlugin(Plugin):
     def __init__(self, schema: Any, config_dict: dict[str, Any]) -> None:
         super().__init__(schema, config_dict)
         self._connections: dict[str, _Connection] = {}
+        self._all_attrib = AllAttribHooks(schema, config_dict)
 
     # -- client -----------------------------------------------------------
 
@@ -93,7 +100,13 @@ class AyonPlugin(Plugin):
         )
         return method_def
 
+    def generate_operation_str(
+        self, operation_str: str, operation_definition: ExecutableDefinitionNode
+    ) -> str:
+        return self._all_attrib.wire_query(operation_str, operation_definition)
+
     def generate_client_module(self, module: ast.Module) -> ast.Module:
+        self._all_attrib.check_exclusions()
         sync_class = next(
             node
             for node in module.body
@@ -228,17 +241,25 @@ class AyonPlugin(Plugin):
 
     # -- result models ----------------------------------------------------
 
+    def generate_result_class(
+        self,
+        class_def: ast.ClassDef,
+        operation_definition: ExecutableDefinitionNode,
+        selection_set: SelectionSetNode,
+    ) -> ast.ClassDef:
+        return self._all_attrib.result_class(class_def, selection_set)
+
     def generate_result_types_module(
         self, module: ast.Module, operation_definition: ExecutableDefinitionNode
     ) -> ast.Module:
-        return _add_decoded_properties(module)
+        return self._all_attrib.result_module(_add_decoded_properties(module))
 
     def generate_fragments_module(
         self,
         module: ast.Module,
         fragments_definitions: dict[str, FragmentDefinitionNode] | None = None,
     ) -> ast.Module:
-        return _add_decoded_properties(module)
+        return self._all_attrib.result_module(_add_decoded_properties(module))
 
 
 def _parse_through_base(client_class: ast.ClassDef) -> None:

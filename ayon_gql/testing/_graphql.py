@@ -1128,6 +1128,7 @@ def attach_resolvers(schema: GraphQLSchema) -> GraphQLSchema:
     _set(schema, "ActivityNode", "author", _activity_author)
     _set(schema, "ActivityNode", "version", _activity_version)
     _set(schema, "UserNode", "tasks", _user_tasks)
+    _set(schema, "UserNode", "allAttrib", _all_attrib)
     _set(schema, "UserNode", "accessGroups", _user_access_groups)
     return schema
 
