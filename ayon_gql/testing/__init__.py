@@ -18,13 +18,9 @@ from ayon_gql.testing._dataset import (
     generate_dataset,
 )
 from ayon_gql.testing._faults import FaultRule, Faults
-from ayon_gql.testing._graphql import (
-    DEFAULT_SCHEMA_PATH,
-    decode_cursor,
-    encode_cursor,
-    load_snapshot_schema,
-)
+from ayon_gql.testing._paging import decode_cursor, encode_cursor
 from ayon_gql.testing._process import ServerAddress, standin_process
+from ayon_gql.testing._served_schema import DEFAULT_SCHEMA_PATH, load_snapshot_schema
 from ayon_gql.testing._server import RecordedRequest, StandInServer, serve_forever
 
 __all__ = [

@@ -24,7 +24,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ayon_gql.testing._dataset import Dataset, Node, generate_dataset
 from ayon_gql.testing._faults import FaultDecision, Faults
-from ayon_gql.testing._graphql import GraphQLExecutor, RequestContext, load_snapshot_schema
+from ayon_gql.testing._graphql import GraphQLExecutor
+from ayon_gql.testing._resolver_context import RequestContext
 from ayon_gql.testing._rest import (
     PUBLIC_PATHS,
     Request,
@@ -35,6 +36,7 @@ from ayon_gql.testing._rest import (
     upload_target,
     validation_error,
 )
+from ayon_gql.testing._served_schema import load_snapshot_schema
 
 _MEMORY_LIMIT = 8 << 20  # uploads larger than this go to a temporary file
 _CHUNK = 1 << 16

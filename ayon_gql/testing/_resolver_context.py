@@ -1,0 +1,38 @@
+"""What every resolver reaches for: the request's dataset and user, the project of a node."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import GraphQLResolveInfo
+
+from ayon_gql.testing._dataset import Dataset, Node, ProjectData
+
+Resolver = Callable[..., Any]
+
+
+@dataclass
+class RequestContext:
+    """Per-request state handed to resolvers as ``info.context``."""
+
+    dataset: Dataset
+    user: Node
+
+
+def request_context(info: GraphQLResolveInfo) -> RequestContext:
+    ctx = info.context
+    assert isinstance(ctx, RequestContext)
+    return ctx
+
+
+def project_of(info: GraphQLResolveInfo, source: Node) -> ProjectData:
+    project = request_context(info).dataset.project(source["projectName"])
+    assert project is not None
+    return project
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
