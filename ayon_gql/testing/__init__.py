@@ -1,14 +1,17 @@
 """A local AYON-compatible stand-in server for tests, demos and benchmarks.
 
-``StandInServer`` serves the GraphQL API (executed on the project's schema
-snapshot) and the REST endpoints the toolkit uses, over real HTTP on
-127.0.0.1, backed by a deterministic generated production (``Dataset``).
-Faults (error statuses, dropped connections, delays, truncated downloads)
-are armed through ``server.faults``.
+``StandInServer`` serves the GraphQL API (executed on any AYON schema: the
+stock snapshot, or a studio's with its own attributes) and the REST
+endpoints the toolkit uses, over real HTTP on 127.0.0.1, backed by a
+deterministic generated production (``Dataset``).  Faults (error statuses,
+dropped connections, delays, truncated downloads) are armed through
+``server.faults``; tests change entities with ``server.set_entity_data()``;
+a ``RequestCost`` gives GraphQL requests a real server's cost.
 
 Needs the ``tools`` extra (graphql-core).
 """
 
+from ayon_gql.testing._cost import RequestCharge, RequestCost
 from ayon_gql.testing._dataset import (
     DEMO_PROJECT,
     LARGE_PROJECT,
@@ -33,6 +36,8 @@ __all__ = [
     "Faults",
     "ProjectData",
     "RecordedRequest",
+    "RequestCharge",
+    "RequestCost",
     "ServerAddress",
     "StandInServer",
     "decode_cursor",

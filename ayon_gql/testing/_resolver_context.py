@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphql import GraphQLResolveInfo
 
 from ayon_gql.testing._dataset import Dataset, Node, ProjectData
+
+if TYPE_CHECKING:
+    from ayon_gql.testing._cost import CostMeter
 
 Resolver = Callable[..., Any]
 
@@ -20,6 +23,8 @@ class RequestContext:
 
     dataset: Dataset
     user: Node
+    #: Counts resolved fields when the server has a cost model.
+    meter: CostMeter | None = None
 
 
 def request_context(info: GraphQLResolveInfo) -> RequestContext:

@@ -14,7 +14,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,7 +22,10 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ayon_gql._errors import InvalidInputError
+from ayon_gql.testing._cost import RequestCharge, RequestCost
 from ayon_gql.testing._dataset import Dataset, Node, generate_dataset
+from ayon_gql.testing._entity_data import EntityEdits
 from ayon_gql.testing._faults import FaultDecision, Faults
 from ayon_gql.testing._graphql import GraphQLExecutor
 from ayon_gql.testing._resolver_context import RequestContext
@@ -36,7 +39,7 @@ from ayon_gql.testing._rest import (
     upload_target,
     validation_error,
 )
-from ayon_gql.testing._served_schema import load_snapshot_schema
+from ayon_gql.testing._served_schema import declared_attributes, load_snapshot_schema
 
 _MEMORY_LIMIT = 8 << 20  # uploads larger than this go to a temporary file
 _CHUNK = 1 << 16
@@ -231,9 +234,15 @@ class StandInServer:
         with StandInServer() as srv:
             httpx.post(srv.url + "/graphql", headers={"X-Api-Key": srv.api_key}, ...)
 
-    ``dataset`` defaults to :func:`generate_dataset()`; ``schema_path``
-    overrides the GraphQL schema snapshot.  Requests are recorded in
-    :attr:`requests`; faults are armed through :attr:`faults`.
+    ``schema`` is the GraphQL schema to serve: an SDL file or an introspection
+    JSON file, by default the stock snapshot shipped with ayon-gql.  A studio's
+    schema with its own attributes is served as it is: the dataset fills every
+    attribute it declares (see :meth:`Dataset.use_attributes`) and
+    ``/api/attributes`` lists them.  ``dataset`` defaults to
+    :func:`generate_dataset()`.  ``cost`` makes every GraphQL request cost
+    server time (:class:`RequestCost`).  Requests are recorded in
+    :attr:`requests`; faults are armed through :attr:`faults`; tests change
+    entities with :meth:`set_entity_data`; :meth:`reset` undoes all of it.
     """
 
     def __init__(
@@ -242,12 +251,22 @@ class StandInServer:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
+        schema: str | Path | None = None,
         schema_path: str | Path | None = None,
+        cost: RequestCost | None = None,
     ) -> None:
-        self.dataset = dataset if dataset is not None else generate_dataset()
+        served = load_snapshot_schema(schema if schema is not None else schema_path)
+        attributes = declared_attributes(served)
+        if dataset is None:
+            dataset = generate_dataset(attributes=attributes)
+        else:
+            dataset.use_attributes(attributes)
+        self.dataset = dataset
+        self.schema = served
         self.faults = Faults()
-        self.graphql = GraphQLExecutor(load_snapshot_schema(schema_path))
+        self.graphql = GraphQLExecutor(served, cost=cost)
         self.rest = RestApi(self.dataset)
+        self._edits = EntityEdits(self.dataset, served)
         self._host = host
         self._port = port
         self._requests: list[RecordedRequest] = []
@@ -341,11 +360,44 @@ class StandInServer:
         with self._lock:
             self._requests.clear()
 
+    @property
+    def charges(self) -> list[RequestCharge]:
+        """What each GraphQL request was charged under the cost model (see ``cost``)."""
+        return self.graphql.charges
+
     def reset(self) -> None:
-        """Disarm faults, clear the request log and restore the REST state."""
+        """Disarm faults, clear the request log and charges, restore REST state and entities."""
         self.faults.reset()
         self.clear_requests()
+        self.graphql.clear_charges()
         self.rest.state.reset()
+        self._edits.undo()
+
+    # ------------------------------------------------------------------ entity data
+    def set_entity_data(
+        self,
+        project_name: str,
+        entity_id: str,
+        *,
+        attrib: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Change an entity's data as GraphQL serves it, until :meth:`reset`.
+
+        ``attrib`` sets attribute values (any attribute the served schema
+        declares for the entity, custom ones included; ``None`` unsets one);
+        it becomes the entity's own value, ``allAttrib`` follows, and a
+        folder's new values pass down to the subfolders and tasks that inherit
+        them.  Other keyword arguments set fields by their GraphQL name
+        (``status="Approved"``, ``tags=["hero"]``).  Unknown projects, ids,
+        attributes or fields and values of the wrong type raise
+        :class:`~ayon_gql.InvalidInputError` and change nothing.
+
+        ::
+
+            server.set_entity_data("demo_Commercial", version_id, attrib={"shotCode": "X01"})
+        """
+        self._edits.set(project_name, entity_id, attrib, fields)
 
     # ------------------------------------------------------------------ serving
     def _authenticate(self, headers: dict[str, str]) -> tuple[Node | None, Response | None]:
@@ -452,21 +504,70 @@ class StandInServer:
         )
 
 
+def cost_from_options(
+    *,
+    preset: str | None = None,
+    per_request: float | None = None,
+    per_field: float | None = None,
+    weights: Sequence[str] = (),
+) -> RequestCost | None:
+    """A cost model from command-line options; None when none is given.
+
+    ``preset`` ``"ayon-1.16"`` starts from :meth:`RequestCost.ayon_1_16`;
+    ``per_request``/``per_field`` replace its figures and ``weights``
+    (``"VersionNode.allAttrib=8"``) add to or replace its field weights.
+    """
+    if preset is None and per_request is None and per_field is None and not weights:
+        return None
+    if preset not in (None, "ayon-1.16"):
+        raise InvalidInputError(f"unknown cost preset {preset!r} (known: ayon-1.16)")
+    base = RequestCost.ayon_1_16() if preset else RequestCost()
+    table = dict(base.field_weights)
+    for item in weights:
+        key, sep, value = item.partition("=")
+        try:
+            table[key.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise InvalidInputError(f"a field weight is TYPE.FIELD=NUMBER, not {item!r}")
+    return RequestCost(
+        per_request=base.per_request if per_request is None else per_request,
+        per_field=base.per_field if per_field is None else per_field,
+        field_weights=table,
+    )
+
+
 def serve_forever(
-    host: str = "127.0.0.1", port: int = 5000, *, latency: float = 0.0, **dataset_kwargs: Any
+    host: str = "127.0.0.1",
+    port: int = 5000,
+    *,
+    latency: float = 0.0,
+    schema: str | Path | None = None,
+    cost: RequestCost | None = None,
+    **dataset_kwargs: Any,
 ) -> None:
     """Run a stand-in server in the foreground until Ctrl-C.
 
     ``dataset_kwargs`` go to :func:`generate_dataset` (e.g. ``versions=50_000``).
     ``latency`` delays every answer by that many seconds, like a server across
-    a network.  Prints the URL and the service user's API key.
+    a network; ``cost`` charges every GraphQL request server time
+    (:class:`RequestCost`); ``schema`` is the schema file to serve (default:
+    the stock snapshot).  Prints the URL and the service user's API key.
     """
     dataset = generate_dataset(**dataset_kwargs)
-    srv = StandInServer(dataset, host=host, port=port).start()
+    srv = StandInServer(dataset, host=host, port=port, schema=schema, cost=cost).start()
     if latency > 0:
         srv.faults.delay(latency, share=1.0)
     print(f"AYON stand-in server listening on {srv.url}", flush=True)
     print(f"API key (X-Api-Key): {srv.api_key}", flush=True)
+    if schema is not None:
+        print(f"Schema: {schema}", flush=True)
+    if cost is not None:
+        print(
+            f"Cost per request: {cost.per_request:g} s, per field: {cost.per_field:g} s",
+            flush=True,
+        )
     print("Login: admin / admin. Press Ctrl-C to stop.", flush=True)
     try:
         while True:
