@@ -65,8 +65,10 @@ def served_schema(config: pytest.Config) -> Path | None:
     try:
         project = find_project(config.rootpath)
     except AyonError as exc:
-        raise pytest.UsageError(f"ayon-gql: {exc}") from None
-    return project.schema if project is not None else None
+        problem = f"ayon-gql: {exc}"
+    else:
+        return project.schema if project is not None else None
+    pytest.fail(problem, pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -84,9 +86,12 @@ def ayon_standin(pytestconfig: pytest.Config) -> Iterator[StandInServer]:
     try:
         server = StandInServer(schema=served_schema(pytestconfig))
     except AyonError as exc:
-        raise pytest.UsageError(f"ayon-gql stand-in: {exc}") from None
-    with server:
-        yield server
+        problem = f"ayon-gql stand-in: {exc}"
+    else:
+        with server:
+            yield server
+        return
+    pytest.fail(problem, pytrace=False)
 
 
 @pytest.fixture
