@@ -61,7 +61,7 @@ def register(subparsers: Any) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from ayon_gql._project import find_project
-    from ayon_gql.testing._server import cost_from_options, serve_forever
+    from ayon_gql.testing._foreground import cost_from_options, serve_forever
 
     schema = args.schema
     if schema is None:

@@ -21,10 +21,12 @@ from ayon_gql.testing._dataset import (
     generate_dataset,
 )
 from ayon_gql.testing._faults import FaultRule, Faults
+from ayon_gql.testing._foreground import serve_forever
+from ayon_gql.testing._http_handler import RecordedRequest
 from ayon_gql.testing._paging import decode_cursor, encode_cursor
 from ayon_gql.testing._process import ServerAddress, standin_process
 from ayon_gql.testing._served_schema import DEFAULT_SCHEMA_PATH, load_snapshot_schema
-from ayon_gql.testing._server import RecordedRequest, StandInServer, serve_forever
+from ayon_gql.testing._server import StandInServer
 
 __all__ = [
     "DEFAULT_SCHEMA_PATH",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from ayon_gql._errors import AyonError
-from ayon_gql.testing._server import cost_from_options, serve_forever
+from ayon_gql.testing._foreground import cost_from_options, serve_forever
 
 
 def main(argv: list[str] | None = None) -> None:

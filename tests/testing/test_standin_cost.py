@@ -16,7 +16,7 @@ from ayon_gql.testing import (
     StandInServer,
     generate_dataset,
 )
-from ayon_gql.testing._server import cost_from_options
+from ayon_gql.testing._foreground import cost_from_options
 
 COST = RequestCost(per_request=0.002, per_field=1e-5, field_weights={"VersionNode.allAttrib": 8.0})
 
