@@ -145,3 +145,21 @@ def test_bad_schema_files_are_clear_errors(tmp_path: Path) -> None:
     not_introspection.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(InvalidInputError, match="not an introspection result"):
         StandInServer(schema=not_introspection)
+
+
+def test_dataset_built_before_the_schema_is_filled(studio_schema: Path) -> None:
+    dataset = generate_dataset(versions=200)
+    project = dataset.project(DEMO_PROJECT)  # built for the stock attributes
+    assert project is not None and "shotCode" not in project.versions[1]["attrib"]
+    with StandInServer(dataset, schema=studio_schema) as server:
+        versions = _versions(server)
+    assert versions[1]["attrib"]["shotCode"] == versions[1]["path"].rsplit("/", 1)[-1] + ".shotCode"
+
+
+def test_missing_stock_snapshot_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ayon_gql import AyonError
+    from ayon_gql.testing import _served_schema
+
+    monkeypatch.setattr(_served_schema, "_bundled_location", lambda: tmp_path / "ayon.graphql")
+    with pytest.raises(AyonError, match=r"ayon_gql_generated/ayon\.graphql is missing"):
+        StandInServer()
