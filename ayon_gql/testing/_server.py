@@ -50,11 +50,12 @@ class StandInServer:
     JSON file, by default the stock snapshot shipped with ayon-gql.  A studio's
     schema with its own attributes is served as it is: the dataset fills every
     attribute it declares (see :meth:`Dataset.use_attributes`) and
-    ``/api/attributes`` lists them.  ``dataset`` defaults to
-    :func:`generate_dataset()`.  ``cost`` makes every GraphQL request cost
-    server time (:class:`RequestCost`).  Requests are recorded in
-    :attr:`requests`; faults are armed through :attr:`faults`; tests change
-    entities with :meth:`set_entity_data`; :meth:`reset` undoes all of it.
+    ``/api/attributes`` lists them.  ``schema_path`` is the former name of
+    ``schema``.  ``dataset`` defaults to :func:`generate_dataset()`.  ``cost``
+    makes every GraphQL request cost server time (:class:`RequestCost`).
+    Requests are recorded in :attr:`requests`; faults are armed through
+    :attr:`faults`; tests change entities with :meth:`set_entity_data`;
+    :meth:`reset` undoes all of it.
     """
 
     def __init__(
