@@ -91,6 +91,7 @@ class GraphQLExecutor:
             meter.weighted,
             seconds,
         )
+        context.charge = charge
         with self._lock:
             self._charges.append(charge)
         if seconds > 0:

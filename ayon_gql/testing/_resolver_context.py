@@ -12,7 +12,7 @@ from graphql import GraphQLResolveInfo
 from ayon_gql.testing._dataset import Dataset, Node, ProjectData
 
 if TYPE_CHECKING:
-    from ayon_gql.testing._cost import CostMeter
+    from ayon_gql.testing._cost import CostMeter, RequestCharge
 
 Resolver = Callable[..., Any]
 
@@ -25,6 +25,8 @@ class RequestContext:
     user: Node
     #: Counts resolved fields when the server has a cost model.
     meter: CostMeter | None = None
+    #: What the request was charged, set after executing it under a cost model.
+    charge: RequestCharge | None = None
 
 
 def request_context(info: GraphQLResolveInfo) -> RequestContext:

@@ -53,6 +53,20 @@ def test_fields_counted_as_by_hand(costly: StandInServer) -> None:
     assert charge.operation_name == "Q"
 
 
+def test_charge_reported_in_server_timing(costly: StandInServer) -> None:
+    costly.reset()
+    r = httpx.post(
+        costly.url + "/graphql",
+        headers={"X-Api-Key": costly.api_key},
+        json={"query": "{ me { name } }"},
+    )
+    (charge,) = costly.charges
+    assert charge.fields == 2
+    assert r.headers["server-timing"] == (
+        f'standin-cost;dur={charge.seconds * 1000:.3f};desc="2 fields, 2 weighted"'
+    )
+
+
 def test_nulls_lists_and_typename_count_once(costly: StandInServer) -> None:
     query = """query Q($p: String!) { project(name: $p) { __typename
         folders(first: 2) { edges { node { label tags attrib { fps } } } } } }"""
