@@ -9,6 +9,7 @@ from ayon_gql.testing._nodes import BASE_TIME, Node, file_bytes, iso
 
 
 def installers() -> list[Node]:
+    """The desktop installers, one per platform, with their checksums."""
     out = []
     for platform, ext, size in (
         ("linux", "sh", 2304),
@@ -34,6 +35,7 @@ def installers() -> list[Node]:
 
 
 def packages() -> list[Node]:
+    """The dependency packages of the demo bundle, one per platform."""
     out = []
     for platform, size in (("windows", 2368), ("linux", 2240), ("darwin", 2304)):
         filename = f"demo_bundle_2026_01-{platform}-deps.zip"
@@ -55,6 +57,7 @@ def packages() -> list[Node]:
 
 
 def bundles() -> list[Node]:
+    """The production bundle and a staging bundle."""
     deps = {p: f"demo_bundle_2026_01-{p}-deps.zip" for p in ("darwin", "linux", "windows")}
     out = []
     for name, prod, staging, minute in (

@@ -14,6 +14,7 @@ from ayon_gql.testing._paging import Pred, order_key
 
 
 def by_ids(project: ProjectData, ids: Iterable[str], typename: str) -> list[Node]:
+    """The nodes of ``typename`` with these ids, in creation order."""
     found = {}
     for i in ids:
         node = project.by_id.get(i)
@@ -23,6 +24,7 @@ def by_ids(project: ProjectData, ids: Iterable[str], typename: str) -> list[Node
 
 
 def merge_sorted(lists: Iterable[list[Node]]) -> list[Node]:
+    """The union of node lists (by id), in creation order."""
     out: dict[str, Node] = {}
     for lst in lists:
         for n in lst:
@@ -31,6 +33,7 @@ def merge_sorted(lists: Iterable[list[Node]]) -> list[Node]:
 
 
 def one_of(field_name: str, values: Sequence[Any] | None) -> Pred | None:
+    """``node[field_name]`` is one of ``values`` (None: no filter)."""
     if values is None:
         return None
     allowed = set(values)
@@ -38,6 +41,7 @@ def one_of(field_name: str, values: Sequence[Any] | None) -> Pred | None:
 
 
 def tags_all(values: Sequence[str] | None) -> Pred | None:
+    """The node has every tag in ``values``."""
     if not values:
         return None
     wanted = set(values)
@@ -45,6 +49,7 @@ def tags_all(values: Sequence[str] | None) -> Pred | None:
 
 
 def tags_any(values: Sequence[str] | None) -> Pred | None:
+    """The node has one of ``values`` (an empty list: any tag at all)."""
     if values is None:
         return None
     wanted = set(values)
@@ -54,6 +59,7 @@ def tags_any(values: Sequence[str] | None) -> Pred | None:
 
 
 def regex(field_name: str, pattern: str | None, flags: int = 0) -> Pred | None:
+    """``node[field_name]`` matches the regular expression ``pattern``."""
     if pattern is None:
         return None
     try:
@@ -74,6 +80,7 @@ def like(field_name: str, pattern: str | None) -> Pred | None:
 
 
 def attributes_match(values: Sequence[dict[str, Any]] | None) -> Pred | None:
+    """Every named attribute has one of the given values."""
     if not values:
         return None
     conds = [(v["name"], {str(x) for x in v["values"]}) for v in values]
@@ -90,6 +97,7 @@ def attributes_match(values: Sequence[dict[str, Any]] | None) -> Pred | None:
 
 
 def search(values: Sequence[str], needle: str | None) -> Pred | None:
+    """``needle`` occurs (case-insensitively) in one of the fields ``values``."""
     if not needle:
         return None
     low = needle.lower()
@@ -97,6 +105,7 @@ def search(values: Sequence[str], needle: str | None) -> Pred | None:
 
 
 def timestamp(value: str, arg: str) -> str:
+    """An ISO timestamp argument normalised to the server's format (UTC)."""
     try:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -107,14 +116,17 @@ def timestamp(value: str, arg: str) -> str:
 
 
 def flag_is(key: str, want: bool) -> Pred:
+    """``node[key]`` is truthy exactly when ``want`` is."""
     return lambda n: bool(n.get(key)) == want
 
 
 def predicates(*items: Pred | None) -> list[Pred]:
+    """The given predicates without the Nones (filters not asked for)."""
     return [p for p in items if p is not None]
 
 
 def has_links(project: ProjectData, mode: str | None) -> Pred | None:
+    """The ``hasLinks`` filter: ``NONE``, ``IN``, ``OUT``, ``BOTH`` or ``ANY``."""
     if mode is None:
         return None
 
@@ -134,6 +146,7 @@ def has_links(project: ProjectData, mode: str | None) -> Pred | None:
 
 
 def subtree_ids(project: ProjectData, roots: Iterable[str]) -> set[str]:
+    """The ids of the folders ``roots`` and of everything below them."""
     out: set[str] = set()
     stack = list(roots)
     while stack:

@@ -48,6 +48,8 @@ class RecordedRequest:
 
 
 class StandInHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that knows its ``StandInServer``."""
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
@@ -55,6 +57,8 @@ class StandInHTTPServer(ThreadingHTTPServer):
 
 
 class StandInHandler(BaseHTTPRequestHandler):
+    """One HTTP connection: reads requests, applies faults, writes answers."""
+
     protocol_version = "HTTP/1.1"
     server_version = "ayon-standin"
     sys_version = ""

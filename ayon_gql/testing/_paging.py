@@ -35,6 +35,7 @@ def decode_cursor(cursor: str | None) -> list[Any]:
 
 
 def order_key(node: Node) -> Any:
+    """Creation order, the default sort of entity connections."""
     return node["_order"]
 
 
@@ -53,6 +54,7 @@ def _cursor_first_str(cur: list[Any]) -> Any:
 
 
 def activity_key(node: Node) -> Any:
+    """Creation order of activities."""
     return node["creationOrder"]
 
 
@@ -70,6 +72,8 @@ def _name_cursor(node: Node) -> list[Any]:
 
 @dataclass(frozen=True)
 class Ordering:
+    """How a connection is sorted and what its cursors hold."""
+
     node_key: Callable[[Node], Any]
     cursor_key: Callable[[list[Any]], Any]
     make_cursor: Callable[[Node], list[Any]]
@@ -151,6 +155,7 @@ def paginate(
 
 
 def edge_cursor(edge: Node, info: GraphQLResolveInfo) -> str | None:
+    """An edge's cursor, built from its node when the edge knows how."""
     mk = edge.get("_mk")
     if mk is None:
         return edge.get("cursor")
@@ -158,6 +163,7 @@ def edge_cursor(edge: Node, info: GraphQLResolveInfo) -> str | None:
 
 
 def empty_connection(*_: Any, **__: Any) -> Node:
+    """An empty connection (fields the stand-in does not fill)."""
     return {
         "edges": [],
         "pageInfo": {

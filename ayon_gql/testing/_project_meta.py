@@ -93,6 +93,7 @@ LINK_TYPES = [
 
 
 def project_attrib() -> Node:
+    """The project-level attribute values every project starts with."""
     return {
         "priority": "normal",
         "fps": 25.0,
@@ -157,6 +158,8 @@ def _project_config(code: str) -> Node:
 
 @dataclass
 class ProjectSpec:
+    """What a project is built from: name, code, kind, size, creation time."""
+
     name: str
     code: str
     kind: str  # "demo" or "generated"

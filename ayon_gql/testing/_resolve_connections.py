@@ -32,6 +32,7 @@ from ayon_gql.testing._resolver_context import Resolver, project_of
 def folders_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Folders of a project (or of ``base``), filtered and paged."""
     items: list[Node] = project.folders if base is None else base
     ids = args.get("ids")
     parent_ids: list[str | None] | None = None
@@ -90,6 +91,7 @@ def folders_connection(
 def tasks_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Tasks of a project (or of ``base``), filtered and paged."""
     items = project.tasks if base is None else base
     folder_ids = args.get("folderIds")
     if folder_ids is not None and args.get("includeFolderChildren"):
@@ -129,6 +131,7 @@ def tasks_connection(
 def products_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Products of a project (or of ``base``), filtered and paged."""
     items = project.products if base is None else base
     folder_ids = args.get("folderIds")
     if folder_ids is not None and args.get("includeFolderChildren"):
@@ -160,6 +163,7 @@ def products_connection(
 def versions_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Versions of a project (or of ``base``), filtered and paged."""
     items = project.versions if base is None else base
     folder_ids = args.get("folderIds")
     if folder_ids is not None and args.get("includeFolderChildren"):
@@ -218,6 +222,7 @@ def versions_connection(
 
 
 def featured(project: ProjectData, product_id: str, order: Sequence[str]) -> Node | None:
+    """The featured version of a product: the first of ``order`` that exists."""
     versions = project.versions_by_product.get(product_id, [])
     for flag in order:
         for v in reversed(versions):
@@ -233,6 +238,7 @@ def featured(project: ProjectData, product_id: str, order: Sequence[str]) -> Nod
 def representations_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Representations of a project (or of ``base``), filtered and paged."""
     items = project.representations if base is None else base
     version_ids = args.get("versionIds")
     if base is None:
@@ -255,6 +261,7 @@ def representations_connection(
 def activities_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
+    """Activities of a project (or of ``base``), filtered and paged."""
     items = project.activities if base is None else base
     entity_ids = args.get("entityIds")
     if base is None and entity_ids is not None:
@@ -283,6 +290,8 @@ def activities_connection(
 
 
 def project_connection(fn: Callable[[ProjectData, dict[str, Any]], Node]) -> Resolver:
+    """A ``ProjectNode`` field resolved by a connection builder."""
+
     def resolve(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
         return fn(project_of(info, source), args)
 
@@ -290,6 +299,8 @@ def project_connection(fn: Callable[[ProjectData, dict[str, Any]], Node]) -> Res
 
 
 def project_entity(typename: str) -> Resolver:
+    """``project.folder(id)`` and the like: one entity of ``typename`` or null."""
+
     def resolve(source: Node, info: GraphQLResolveInfo, id: str) -> Node | None:
         node = project_of(info, source).by_id.get(id)
         if node is None or node.get("__typename") != typename:
@@ -303,11 +314,13 @@ def project_entity(typename: str) -> Resolver:
 
 
 def folder_tasks(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``FolderNode.tasks``."""
     project = project_of(info, source)
     return tasks_connection(project, args, project.tasks_by_folder.get(source["id"], []))
 
 
 def folder_products(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``FolderNode.products`` (with ``includeFolderChildren``)."""
     project = project_of(info, source)
     if args.get("includeFolderChildren"):
         base = merge_sorted(
@@ -319,21 +332,25 @@ def folder_products(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node
 
 
 def product_versions(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``ProductNode.versions``."""
     project = project_of(info, source)
     return versions_connection(project, args, project.versions_by_product.get(source["id"], []))
 
 
 def task_versions(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``TaskNode.versions``."""
     project = project_of(info, source)
     return versions_connection(project, args, project.versions_by_task.get(source["id"], []))
 
 
 def version_representations(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``VersionNode.representations``."""
     project = project_of(info, source)
     return representations_connection(project, args, project.reps_by_version.get(source["id"], []))
 
 
 def entity_activities(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``activities`` of an entity (``first`` overrides the default ``last``)."""
     project = project_of(info, source)
     base = project.activities_by_entity.get(source["id"], [])
     if args.get("first") is not None:

@@ -14,6 +14,7 @@ from ayon_gql.testing._resolver_context import Resolver, project_of
 
 
 def project_links(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``ProjectNode.links``: the project's links, filtered and paged."""
     project = project_of(info, source)
     items: list[Node] = project.links
     entity_ids = args.get("entityIds")
@@ -48,6 +49,7 @@ def project_links(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
 
 
 def link_types_match(values: Sequence[str] | None) -> Pred | None:
+    """The link's type is one of ``values`` (full ``type|in|out`` or short)."""
     if values is None:
         return None
     allowed = set(values)
@@ -55,6 +57,7 @@ def link_types_match(values: Sequence[str] | None) -> Pred | None:
 
 
 def entity_links(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
+    """``links`` of an entity, seen from it (direction, the other end)."""
     project = project_of(info, source)
     direction = args.get("direction")
     type_pred = link_types_match(args.get("linkTypes"))

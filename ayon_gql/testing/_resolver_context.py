@@ -30,16 +30,19 @@ class RequestContext:
 
 
 def request_context(info: GraphQLResolveInfo) -> RequestContext:
+    """The request's context."""
     ctx = info.context
     assert isinstance(ctx, RequestContext)
     return ctx
 
 
 def project_of(info: GraphQLResolveInfo, source: Node) -> ProjectData:
+    """The project a node belongs to."""
     project = request_context(info).dataset.project(source["projectName"])
     assert project is not None
     return project
 
 
 def json_text(value: Any) -> str:
+    """Compact JSON text with sorted keys, as the server returns JSON in strings."""
     return json.dumps(value, separators=(",", ":"), sort_keys=True)

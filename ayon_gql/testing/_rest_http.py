@@ -77,10 +77,12 @@ def validation_error(method: str, path: str, errors: list[Node]) -> Response:
 
 
 def missing_field(where: str, name: str) -> Node:
+    """A validation error entry: a required field is missing."""
     return {"loc": [where, name], "msg": "field required", "type": "value_error.missing"}
 
 
 def bad_enum(where: str, name: str, given: str, permitted: list[str]) -> Node:
+    """A validation error entry: a value outside the permitted ones."""
     allowed = ", ".join(f"'{p}'" for p in permitted)
     return {
         "ctx": {"given": given, "permitted": permitted},
@@ -91,6 +93,7 @@ def bad_enum(where: str, name: str, given: str, permitted: list[str]) -> Node:
 
 
 def bad_regex(where: str, name: str, pattern: str) -> Node:
+    """A validation error entry: a value not matching the pattern."""
     return {
         "ctx": {"pattern": pattern},
         "loc": [where, name],
@@ -100,6 +103,7 @@ def bad_regex(where: str, name: str, pattern: str) -> Node:
 
 
 def bad_bool(where: str, name: str) -> Node:
+    """A validation error entry: not a boolean."""
     return {
         "loc": [where, name],
         "msg": "value could not be parsed to a boolean",
@@ -108,6 +112,7 @@ def bad_bool(where: str, name: str) -> Node:
 
 
 def parse_bool(value: str | None) -> bool | None:
+    """A query-string boolean as the server reads it; ValueError when it is none."""
     if value is None:
         return None
     low = value.lower()
