@@ -163,3 +163,17 @@ def test_missing_stock_snapshot_is_named(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setattr(_served_schema, "_bundled_location", lambda: tmp_path / "ayon.graphql")
     with pytest.raises(AyonError, match=r"ayon_gql_generated/ayon\.graphql is missing"):
         StandInServer()
+
+
+def test_schema_without_all_attrib(tmp_path: Path) -> None:
+    text = studio_schema_text().replace("  allAttrib: String!\n", "")
+    assert "allAttrib" not in text
+    path = tmp_path / "no-all-attrib.graphql"
+    path.write_text(text, encoding="utf-8")
+    query = """query($p: String!) { project(name: $p) { versions(first: 5) {
+        edges { node { attrib { shotCode fps } } } } } }"""
+    with StandInServer(schema=path) as server:
+        data = _post(server, query, p=DEMO_PROJECT)
+    attribs = [edge["node"]["attrib"] for edge in data["project"]["versions"]["edges"]]
+    assert len(attribs) == 5 and all(set(a) == {"shotCode", "fps"} for a in attribs)
+    assert any(a["shotCode"] for a in attribs)
