@@ -1,14 +1,17 @@
 """A local AYON-compatible stand-in server for tests, demos and benchmarks.
 
-``StandInServer`` serves the GraphQL API (executed on the project's schema
-snapshot) and the REST endpoints the toolkit uses, over real HTTP on
-127.0.0.1, backed by a deterministic generated production (``Dataset``).
-Faults (error statuses, dropped connections, delays, truncated downloads)
-are armed through ``server.faults``.
+``StandInServer`` serves the GraphQL API (executed on any AYON schema: the
+stock snapshot, or a studio's with its own attributes) and the REST
+endpoints the toolkit uses, over real HTTP on 127.0.0.1, backed by a
+deterministic generated production (``Dataset``).  Faults (error statuses,
+dropped connections, delays, truncated downloads) are armed through
+``server.faults``; tests change entities with ``server.set_entity_data()``;
+a ``RequestCost`` gives GraphQL requests a real server's cost.
 
 Needs the ``tools`` extra (graphql-core).
 """
 
+from ayon_gql.testing._cost import RequestCharge, RequestCost
 from ayon_gql.testing._dataset import (
     DEMO_PROJECT,
     LARGE_PROJECT,
@@ -18,14 +21,12 @@ from ayon_gql.testing._dataset import (
     generate_dataset,
 )
 from ayon_gql.testing._faults import FaultRule, Faults
-from ayon_gql.testing._graphql import (
-    DEFAULT_SCHEMA_PATH,
-    decode_cursor,
-    encode_cursor,
-    load_snapshot_schema,
-)
+from ayon_gql.testing._foreground import serve_forever
+from ayon_gql.testing._http_handler import RecordedRequest
+from ayon_gql.testing._paging import decode_cursor, encode_cursor
 from ayon_gql.testing._process import ServerAddress, standin_process
-from ayon_gql.testing._server import RecordedRequest, StandInServer, serve_forever
+from ayon_gql.testing._served_schema import DEFAULT_SCHEMA_PATH, load_snapshot_schema
+from ayon_gql.testing._server import StandInServer
 
 __all__ = [
     "DEFAULT_SCHEMA_PATH",
@@ -37,6 +38,8 @@ __all__ = [
     "Faults",
     "ProjectData",
     "RecordedRequest",
+    "RequestCharge",
+    "RequestCost",
     "ServerAddress",
     "StandInServer",
     "decode_cursor",

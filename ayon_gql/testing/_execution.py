@@ -181,3 +181,21 @@ class FastLeafExecutionContext(ExecutionContext):
             self.execute_fields(item_type, item, Path(field_path, index, None), sub)
             for index, item in enumerate(value)
         ]
+
+
+class CostCountingExecutionContext(FastLeafExecutionContext):
+    """The fast execution, also counting every object's fields on ``context.meter``.
+
+    Used only for servers with a cost model, so the plain path pays nothing.
+    """
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        fields: dict[str, list[FieldNode]],
+    ) -> Any:
+        result = super().execute_fields(parent_type, source_value, path, fields)
+        self.context_value.meter.add(parent_type.name, fields)
+        return result

@@ -14,6 +14,10 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from ayon_gql._errors import AyonError
+from ayon_gql.testing._cost import RequestCost
 
 
 @dataclass(frozen=True)
@@ -26,14 +30,29 @@ class ServerAddress:
 
 @contextlib.contextmanager
 def standin_process(
-    *, versions: int = 16_800, seed: int = 0, latency: float = 0.0, timeout: float = 120.0
+    *,
+    versions: int = 16_800,
+    seed: int = 0,
+    latency: float = 0.0,
+    schema: str | Path | None = None,
+    cost: RequestCost | None = None,
+    timeout: float = 120.0,
 ) -> Iterator[ServerAddress]:
     """Start ``python -m ayon_gql.testing`` on a free port; stop it on exit.
 
-    ``latency`` delays every answer by that many seconds (see ``serve_forever``).
+    ``latency`` delays every answer by that many seconds (see ``serve_forever``);
+    ``cost`` charges every GraphQL request server time (:class:`RequestCost`,
+    e.g. ``RequestCost.ayon_1_16()``); ``schema`` is the schema file to serve.
     """
     arguments = ["--port", "0", "--versions", str(versions), "--seed", str(seed)]
     arguments += ["--latency", str(latency)]
+    if schema is not None:
+        arguments += ["--schema", str(Path(schema).resolve())]
+    if cost is not None:
+        arguments += ["--cost-per-request", repr(cost.per_request)]
+        arguments += ["--cost-per-field", repr(cost.per_field)]
+        for name, weight in cost.field_weights.items():
+            arguments += ["--cost-weight", f"{name}={weight!r}"]
     process = subprocess.Popen(
         [sys.executable, "-m", "ayon_gql.testing", *arguments], stdout=subprocess.PIPE, text=True
     )
@@ -50,7 +69,7 @@ def standin_process(
             if found := re.search(r"X-Api-Key\): (\S+)", line):
                 key = found.group(1)
         if url is None or key is None:
-            raise RuntimeError("the stand-in server process did not start")
+            raise AyonError("the stand-in server process did not start")
         yield ServerAddress(url, key)
     finally:
         process.terminate()

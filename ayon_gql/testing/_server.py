@@ -1,30 +1,31 @@
-"""The stand-in HTTP server: real sockets on 127.0.0.1, HTTP/1.1 keep-alive.
+"""``StandInServer``: lifecycle, authentication, routing to GraphQL and REST,
+the request log and the entity data tests change.
 
-Built on the standard library's ``ThreadingHTTPServer`` running in a daemon
-thread, so tests talk to it through a real HTTP stack (timeouts, dropped
-connections and truncated bodies behave as they would against a server).
+It serves real sockets on 127.0.0.1 (HTTP/1.1 keep-alive) from a daemon
+thread; the HTTP plumbing is in ``_http_handler``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import secrets
-import socket
-import tempfile
 import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
 
+from ayon_gql.testing._cost import RequestCharge, RequestCost
 from ayon_gql.testing._dataset import Dataset, Node, generate_dataset
-from ayon_gql.testing._faults import FaultDecision, Faults
-from ayon_gql.testing._graphql import GraphQLExecutor, RequestContext, load_snapshot_schema
+from ayon_gql.testing._entity_data import EntityEdits
+from ayon_gql.testing._faults import Faults
+from ayon_gql.testing._graphql import GraphQLExecutor
+from ayon_gql.testing._http_handler import (
+    FRONT_PAGE,
+    RecordedRequest,
+    StandInHandler,
+    StandInHTTPServer,
+)
+from ayon_gql.testing._resolver_context import RequestContext
 from ayon_gql.testing._rest import (
     PUBLIC_PATHS,
     Request,
@@ -32,193 +33,9 @@ from ayon_gql.testing._rest import (
     RestApi,
     error,
     rest_user,
-    upload_target,
     validation_error,
 )
-
-_MEMORY_LIMIT = 8 << 20  # uploads larger than this go to a temporary file
-_CHUNK = 1 << 16
-_FRONT_PAGE = b"<!doctype html><title>AYON stand-in</title><p>AYON stand-in server</p>\n"
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    """One request as the server saw it (header names lowercased)."""
-
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]
-    json: Any = None
-    body_size: int = 0
-    time: float = field(default=0.0, compare=False)
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128
-    standin: StandInServer
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "ayon-standin"
-    sys_version = ""
-    disable_nagle_algorithm = True
-    server: _HTTPServer
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Stay quiet; tests read ``server.requests`` instead."""
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    def do_POST(self) -> None:
-        self._handle()
-
-    def do_PUT(self) -> None:
-        self._handle()
-
-    def do_PATCH(self) -> None:
-        self._handle()
-
-    def do_DELETE(self) -> None:
-        self._handle()
-
-    def do_HEAD(self) -> None:
-        self._handle()
-
-    # ------------------------------------------------------------------ plumbing
-    def _body_chunks(self) -> Iterator[bytes]:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            while True:
-                line = self.rfile.readline(65537)
-                size = int(line.split(b";", 1)[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
-                        pass
-                    return
-                remaining = size
-                while remaining:
-                    chunk = self.rfile.read(min(remaining, _CHUNK))
-                    if not chunk:
-                        raise ConnectionError("client closed during chunked body")
-                    remaining -= len(chunk)
-                    yield chunk
-                self.rfile.readline(65537)
-        else:
-            remaining = int(self.headers.get("Content-Length") or 0)
-            while remaining > 0:
-                chunk = self.rfile.read(min(remaining, _CHUNK))
-                if not chunk:
-                    raise ConnectionError("client closed during body")
-                remaining -= len(chunk)
-                yield chunk
-
-    def _read_body(self, to_disk: bool) -> tuple[bytes | Path, int]:
-        buf = bytearray()
-        spill: Any = None
-        path: Path | None = None
-        size = 0
-        try:
-            for chunk in self._body_chunks():
-                size += len(chunk)
-                if spill is not None:
-                    spill.write(chunk)
-                    continue
-                buf += chunk
-                if to_disk and len(buf) > _MEMORY_LIMIT:
-                    fd, name = tempfile.mkstemp(
-                        prefix="upload-", dir=self.server.standin.rest.state.tmpdir
-                    )
-                    spill = open(fd, "wb")  # noqa: SIM115
-                    path = Path(name)
-                    spill.write(bytes(buf))
-                    buf.clear()
-        finally:
-            if spill is not None:
-                spill.close()
-        return (path if path is not None else bytes(buf)), size
-
-    def _handle(self) -> None:
-        srv = self.server.standin
-        split = urlsplit(self.path)
-        path = unquote(split.path)
-        query = parse_qs(split.query, keep_blank_values=True)
-        method = self.command
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        try:
-            body, size = self._read_body(upload_target(method, path))
-        except (ConnectionError, ValueError):
-            self.close_connection = True
-            return
-        parsed: Any = None
-        if isinstance(body, bytes) and body and "json" in headers.get("content-type", "json"):
-            try:
-                parsed = json.loads(body)
-            except ValueError:
-                parsed = None
-        srv._record(RecordedRequest(method, path, query, headers, parsed, size, time.time()))
-        decision = srv.faults.decide(method, path)
-        if decision.delay:
-            time.sleep(decision.delay)
-        if decision.fail_status is not None:
-            if isinstance(body, Path):
-                body.unlink(missing_ok=True)
-            status = decision.fail_status
-            self._send(
-                Response(status, {"code": status, "detail": "Injected fault (stand-in server)"}),
-                decision,
-            )
-            return
-        try:
-            response = srv._serve(method, path, query, headers, parsed, body)
-        except Exception as exc:  # pragma: no cover - a stand-in bug must not hang clients
-            response = error(500, f"Stand-in server error: {exc!r}")
-        self._send(response, decision)
-
-    def _send(self, response: Response, decision: FaultDecision) -> None:
-        payload = b"" if response.file is not None else response.payload()
-        length = response.file.stat().st_size if response.file is not None else len(payload)
-        self.send_response(response.status)
-        if response.status != 204:
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(length))
-        for key, value in response.headers.items():
-            self.send_header(key, value)
-        if decision.drop_after is not None:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command == "HEAD" or response.status == 204:
-            return
-        limit: int | None = None
-        if decision.drop_after is not None:
-            limit = max(0, min(decision.drop_after, length - 1))
-        elif decision.truncate_after is not None and response.status < 300:
-            limit = max(0, min(decision.truncate_after, length - 1)) if length else None
-        try:
-            if response.file is not None:
-                with response.file.open("rb") as fh:
-                    sent = 0
-                    while True:
-                        want = _CHUNK if limit is None else min(_CHUNK, limit - sent)
-                        if want <= 0:
-                            break
-                        chunk = fh.read(want)
-                        if not chunk:
-                            break
-                        self.wfile.write(chunk)
-                        sent += len(chunk)
-            else:
-                self.wfile.write(payload if limit is None else payload[:limit])
-            if limit is not None:
-                self.wfile.flush()
-                self.close_connection = True
-                with contextlib.suppress(OSError):
-                    self.connection.shutdown(socket.SHUT_RDWR)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
+from ayon_gql.testing._served_schema import declared_attributes, load_snapshot_schema
 
 
 class StandInServer:
@@ -229,9 +46,16 @@ class StandInServer:
         with StandInServer() as srv:
             httpx.post(srv.url + "/graphql", headers={"X-Api-Key": srv.api_key}, ...)
 
-    ``dataset`` defaults to :func:`generate_dataset()`; ``schema_path``
-    overrides the GraphQL schema snapshot.  Requests are recorded in
-    :attr:`requests`; faults are armed through :attr:`faults`.
+    ``schema`` is the GraphQL schema to serve: an SDL file or an introspection
+    JSON file, by default the stock snapshot shipped with ayon-gql.  A studio's
+    schema with its own attributes is served as it is: the dataset fills every
+    attribute it declares (see :meth:`Dataset.use_attributes`) and
+    ``/api/attributes`` lists them.  ``schema_path`` is the former name of
+    ``schema``.  ``dataset`` defaults to :func:`generate_dataset()`.  ``cost``
+    makes every GraphQL request cost server time (:class:`RequestCost`).
+    Requests are recorded in :attr:`requests`; faults are armed through
+    :attr:`faults`; tests change entities with :meth:`set_entity_data`;
+    :meth:`reset` undoes all of it.
     """
 
     def __init__(
@@ -240,18 +64,28 @@ class StandInServer:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
+        schema: str | Path | None = None,
         schema_path: str | Path | None = None,
+        cost: RequestCost | None = None,
     ) -> None:
-        self.dataset = dataset if dataset is not None else generate_dataset()
+        served = load_snapshot_schema(schema if schema is not None else schema_path)
+        attributes = declared_attributes(served)
+        if dataset is None:
+            dataset = generate_dataset(attributes=attributes)
+        else:
+            dataset.use_attributes(attributes)
+        self.dataset = dataset
+        self.schema = served
         self.faults = Faults()
-        self.graphql = GraphQLExecutor(load_snapshot_schema(schema_path))
+        self.graphql = GraphQLExecutor(served, cost=cost)
         self.rest = RestApi(self.dataset)
+        self._edits = EntityEdits(self.dataset, served)
         self._host = host
         self._port = port
         self._requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
         self._tokens: dict[str, str] = {}
-        self._httpd: _HTTPServer | None = None
+        self._httpd: StandInHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -259,7 +93,7 @@ class StandInServer:
         """Bind and serve in a background thread (idempotent)."""
         if self._httpd is not None:
             return self
-        httpd = _HTTPServer((self._host, self._port), _Handler)
+        httpd = StandInHTTPServer((self._host, self._port), StandInHandler)
         httpd.standin = self
         self._httpd = httpd
         self._port = httpd.server_address[1]
@@ -339,11 +173,44 @@ class StandInServer:
         with self._lock:
             self._requests.clear()
 
+    @property
+    def charges(self) -> list[RequestCharge]:
+        """What each GraphQL request was charged under the cost model (see ``cost``)."""
+        return self.graphql.charges
+
     def reset(self) -> None:
-        """Disarm faults, clear the request log and restore the REST state."""
+        """Disarm faults, clear the request log and charges, restore REST state and entities."""
         self.faults.reset()
         self.clear_requests()
+        self.graphql.clear_charges()
         self.rest.state.reset()
+        self._edits.undo()
+
+    # ------------------------------------------------------------------ entity data
+    def set_entity_data(
+        self,
+        project_name: str,
+        entity_id: str,
+        *,
+        attrib: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Change an entity's data as GraphQL serves it, until :meth:`reset`.
+
+        ``attrib`` sets attribute values (any attribute the served schema
+        declares for the entity, custom ones included; ``None`` unsets one);
+        it becomes the entity's own value, ``allAttrib`` follows, and a
+        folder's new values pass down to the subfolders and tasks that inherit
+        them.  Other keyword arguments set fields by their GraphQL name
+        (``status="Approved"``, ``tags=["hero"]``).  Unknown projects, ids,
+        attributes or fields and values of the wrong type raise
+        :class:`~ayon_gql.InvalidInputError` and change nothing.
+
+        ::
+
+            server.set_entity_data("demo_Commercial", version_id, attrib={"shotCode": "X01"})
+        """
+        self._edits.set(project_name, entity_id, attrib, fields)
 
     # ------------------------------------------------------------------ serving
     def _authenticate(self, headers: dict[str, str]) -> tuple[Node | None, Response | None]:
@@ -398,17 +265,26 @@ class StandInServer:
             if not isinstance(parsed, dict):
                 return error(400, "Invalid JSON body")
             assert user is not None
+            context = RequestContext(self.dataset, user)
             result = self.graphql.run(
                 parsed.get("query"),
                 parsed.get("variables"),
                 parsed.get("operationName"),
-                RequestContext(self.dataset, user),
+                context,
             )
-            return Response(200, result)
+            if context.charge is None:
+                return Response(200, result)
+            # Under a cost model, say what was charged (read by benchmarks).
+            charge = context.charge
+            timing = (
+                f"standin-cost;dur={charge.seconds * 1000:.3f};"
+                f'desc="{charge.fields} fields, {charge.weighted_fields:g} weighted"'
+            )
+            return Response(200, result, headers={"Server-Timing": timing})
         if path == "/" and method == "GET":
             # The real server answers its web front end here; clients such as
             # ayon-python-api probe it to see whether the server is up.
-            return Response(200, raw=_FRONT_PAGE, content_type="text/html; charset=utf-8")
+            return Response(200, raw=FRONT_PAGE, content_type="text/html; charset=utf-8")
         if not path.startswith("/api/"):
             return error(404, "Not found")
         if failure is not None:
@@ -448,28 +324,3 @@ class StandInServer:
                 "user": rest_user(user),
             },
         )
-
-
-def serve_forever(
-    host: str = "127.0.0.1", port: int = 5000, *, latency: float = 0.0, **dataset_kwargs: Any
-) -> None:
-    """Run a stand-in server in the foreground until Ctrl-C.
-
-    ``dataset_kwargs`` go to :func:`generate_dataset` (e.g. ``versions=50_000``).
-    ``latency`` delays every answer by that many seconds, like a server across
-    a network.  Prints the URL and the service user's API key.
-    """
-    dataset = generate_dataset(**dataset_kwargs)
-    srv = StandInServer(dataset, host=host, port=port).start()
-    if latency > 0:
-        srv.faults.delay(latency, share=1.0)
-    print(f"AYON stand-in server listening on {srv.url}", flush=True)
-    print(f"API key (X-Api-Key): {srv.api_key}", flush=True)
-    print("Login: admin / admin. Press Ctrl-C to stop.", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        srv.stop()

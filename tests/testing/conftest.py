@@ -42,3 +42,35 @@ def gql(client: httpx.Client, query: str, **variables: Any) -> dict[str, Any]:
     assert r.status_code == 200, r.text
     body: dict[str, Any] = r.json()
     return body
+
+
+def studio_schema_text() -> str:
+    """The stock snapshot as a studio's server would have it: ``shotCode: String`` added on
+    folders and versions, ``comment`` removed from versions."""
+    from ayon_gql.testing import DEFAULT_SCHEMA_PATH
+
+    text = DEFAULT_SCHEMA_PATH.read_text(encoding="utf-8")
+    for type_name in ("FolderAttribType", "VersionAttribType"):
+        head = f"type {type_name} {{\n"
+        assert head in text
+        text = text.replace(head, head + "  shotCode: String\n")
+    start = text.index("type VersionAttribType {")
+    end = text.index("}", start)
+    body = text[start:end]
+    assert "  comment: String\n" in body
+    return text[:start] + body.replace("  comment: String\n", "") + text[end:]
+
+
+@pytest.fixture(scope="session")
+def studio_schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A studio schema file (see :func:`studio_schema_text`)."""
+    path = tmp_path_factory.mktemp("studio") / "studio.graphql"
+    path.write_text(studio_schema_text(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def studio(studio_schema: Path) -> Iterator[StandInServer]:
+    """A stand-in serving the studio schema."""
+    with StandInServer(schema=studio_schema) as server:
+        yield server

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 
-from ayon_gql.testing import generate_dataset
-from ayon_gql.testing._dataset import DEMO_PROJECT
+from ayon_gql.testing import DEMO_PROJECT, generate_dataset
 
 
 def _fingerprint(name: str, seed: int, versions: int) -> list[tuple[str, str, str]]:
