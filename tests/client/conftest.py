@@ -32,7 +32,10 @@ def raw_nodes(
         f"{{ edges {{ node {{ {selection} }} }} }} }} }}"
     )
     answer = httpx.post(
-        f"{server.url}/graphql", json={"query": query}, headers={"X-Api-Key": server.api_key}
+        f"{server.url}/graphql",
+        json={"query": query},
+        headers={"X-Api-Key": server.api_key},
+        timeout=120,  # an oracle, not a measurement: a loaded machine may take a while
     )
     answer.raise_for_status()
     body = answer.json()
