@@ -1822,10 +1822,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_activities``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_activities(**arguments, **kwargs).project.activities
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_activities(**page_arguments, **kwargs).project.activities
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "activity_ids": activity_ids,
             "activity_types": activity_types,
@@ -1837,8 +1837,8 @@ class Operations(BaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetActivities",
             page_size=page_size,
             id_filters=("activity_ids", "entity_ids"),
@@ -1867,10 +1867,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_folders``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_folders(**arguments, **kwargs).project.folders
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_folders(**page_arguments, **kwargs).project.folders
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "parent_ids": parent_ids,
@@ -1885,8 +1885,8 @@ class Operations(BaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetFolders",
             page_size=page_size,
             id_filters=("ids", "parent_ids"),
@@ -1907,20 +1907,20 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return self.get_latest_versions_with_representations(
-                **arguments, **kwargs
+                **page_arguments, **kwargs
             ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
             id_filters=("product_ids", "folder_ids"),
@@ -1940,17 +1940,17 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_links``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_links(**arguments, **kwargs).project.links
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_links(**page_arguments, **kwargs).project.links
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "entity_ids": entity_ids,
             "link_types": link_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLinks",
             page_size=page_size,
             id_filters=("entity_ids",),
@@ -1974,10 +1974,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_products``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_products(**arguments, **kwargs).project.products
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_products(**page_arguments, **kwargs).project.products
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -1987,8 +1987,8 @@ class Operations(BaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProducts",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -2003,13 +2003,13 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_projects``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_projects(**arguments, **kwargs).projects
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_projects(**page_arguments, **kwargs).projects
 
-        arguments: dict[str, Any] = {}
+        _arguments: dict[str, Any] = {}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProjects",
             page_size=page_size,
             id_filters=(),
@@ -2032,12 +2032,12 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_representations``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return self.get_representations(
-                **arguments, **kwargs
+                **page_arguments, **kwargs
             ).project.representations
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "version_ids": version_ids,
@@ -2046,8 +2046,8 @@ class Operations(BaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
             id_filters=("ids", "version_ids"),
@@ -2074,10 +2074,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_tasks``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_tasks(**arguments, **kwargs).project.tasks
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_tasks(**page_arguments, **kwargs).project.tasks
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -2090,8 +2090,8 @@ class Operations(BaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetTasks",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -2110,13 +2110,13 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_users``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_users(**arguments, **kwargs).users
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_users(**page_arguments, **kwargs).users
 
-        arguments: dict[str, Any] = {"names": names, "project_name": project_name}
+        _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetUsers",
             page_size=page_size,
             id_filters=(),
@@ -2145,10 +2145,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_versions``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_versions(**arguments, **kwargs).project.versions
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_versions(**page_arguments, **kwargs).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "product_ids": product_ids,
@@ -2163,8 +2163,8 @@ class Operations(BaseClient):
             "authors": authors,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetVersions",
             page_size=page_size,
             id_filters=("ids", "product_ids", "task_ids", "folder_ids"),
@@ -2724,10 +2724,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_activities``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_activities(**arguments, **kwargs)).project.activities
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_activities(**page_arguments, **kwargs)
+            ).project.activities
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "activity_ids": activity_ids,
             "activity_types": activity_types,
@@ -2739,8 +2741,8 @@ class AsyncOperations(AsyncBaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetActivities",
             page_size=page_size,
             id_filters=("activity_ids", "entity_ids"),
@@ -2769,10 +2771,10 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_folders``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_folders(**arguments, **kwargs)).project.folders
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_folders(**page_arguments, **kwargs)).project.folders
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "parent_ids": parent_ids,
@@ -2787,8 +2789,8 @@ class AsyncOperations(AsyncBaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetFolders",
             page_size=page_size,
             id_filters=("ids", "parent_ids"),
@@ -2809,22 +2811,22 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return (
                 await self.get_latest_versions_with_representations(
-                    **arguments, **kwargs
+                    **page_arguments, **kwargs
                 )
             ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
             id_filters=("product_ids", "folder_ids"),
@@ -2844,17 +2846,17 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_links``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_links(**arguments, **kwargs)).project.links
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_links(**page_arguments, **kwargs)).project.links
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "entity_ids": entity_ids,
             "link_types": link_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLinks",
             page_size=page_size,
             id_filters=("entity_ids",),
@@ -2878,10 +2880,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_products``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_products(**arguments, **kwargs)).project.products
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_products(**page_arguments, **kwargs)
+            ).project.products
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -2891,8 +2895,8 @@ class AsyncOperations(AsyncBaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProducts",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -2907,13 +2911,13 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_projects``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_projects(**arguments, **kwargs)).projects
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_projects(**page_arguments, **kwargs)).projects
 
-        arguments: dict[str, Any] = {}
+        _arguments: dict[str, Any] = {}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProjects",
             page_size=page_size,
             id_filters=(),
@@ -2936,12 +2940,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_representations``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return (
-                await self.get_representations(**arguments, **kwargs)
+                await self.get_representations(**page_arguments, **kwargs)
             ).project.representations
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "version_ids": version_ids,
@@ -2950,8 +2954,8 @@ class AsyncOperations(AsyncBaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
             id_filters=("ids", "version_ids"),
@@ -2978,10 +2982,10 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_tasks``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_tasks(**arguments, **kwargs)).project.tasks
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_tasks(**page_arguments, **kwargs)).project.tasks
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -2994,8 +2998,8 @@ class AsyncOperations(AsyncBaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetTasks",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -3014,13 +3018,13 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_users``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_users(**arguments, **kwargs)).users
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_users(**page_arguments, **kwargs)).users
 
-        arguments: dict[str, Any] = {"names": names, "project_name": project_name}
+        _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetUsers",
             page_size=page_size,
             id_filters=(),
@@ -3049,10 +3053,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_versions``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_versions(**arguments, **kwargs)).project.versions
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_versions(**page_arguments, **kwargs)
+            ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "product_ids": product_ids,
@@ -3067,8 +3073,8 @@ class AsyncOperations(AsyncBaseClient):
             "authors": authors,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetVersions",
             page_size=page_size,
             id_filters=("ids", "product_ids", "task_ids", "folder_ids"),
