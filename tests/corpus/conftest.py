@@ -48,7 +48,10 @@ class GeneratedPackage:
         """``<package>.client``, importable from :attr:`parent`."""
         if str(self.parent) not in sys.path:
             sys.path.insert(0, str(self.parent))
-        return importlib.import_module(f"{self.name}.client")
+        module = importlib.import_module(f"{self.name}.client")
+        # Another package of the same name imported earlier would shadow this one.
+        assert Path(str(module.__file__)).parent == self.path, module.__file__
+        return module
 
 
 def _toml(value: Any) -> str:
