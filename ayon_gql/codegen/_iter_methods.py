@@ -17,6 +17,7 @@ import copy
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graphql import GraphQLSchema, OperationDefinitionNode
 
@@ -75,12 +76,15 @@ class _Route:
         return any(optional for _, optional in self.steps)
 
 
-def _warn(operation_name: str, method_name: str, reason: str) -> None:
-    warnings.warn(
-        f"{operation_name}: no {iter_method_name(method_name)}(): {reason}",
-        GenerationWarning,
-        stacklevel=3,
-    )
+def _warn(
+    operation_name: str, method_name: str, reason: str, where: tuple[Path, int] | None
+) -> None:
+    """Warn about one operation, at its ``.graphql`` file and line when known."""
+    message = f"{operation_name}: no {iter_method_name(method_name)}(): {reason}"
+    if where is None:
+        warnings.warn(message, GenerationWarning, stacklevel=3)
+    else:
+        warnings.warn_explicit(message, GenerationWarning, str(where[0]), where[1])
 
 
 class IterMethods:
@@ -92,6 +96,7 @@ class IterMethods:
         self._classes = classes
         self._planned: dict[str, PagedOperation] = {}
         self._routes: dict[str, _Route] = {}
+        self._positions: dict[str, tuple[Path, int] | None] = {}
 
     @property
     def planned(self) -> list[PagedOperation]:
@@ -105,21 +110,22 @@ class IterMethods:
         if operation.name is None:
             return
         name = operation.name.value
-        paging = operation_paging(operation, self._documents.of(operation).fragments, self._schema)
+        document = self._documents.of(operation)
+        where = document.position(operation)
+        self._positions[method_def.name] = where
+        paging = operation_paging(operation, document.fragments, self._schema)
         if paging.problem is not None:
-            _warn(name, method_def.name, paging.problem)
+            _warn(name, method_def.name, paging.problem, where)
         elif paging.connection is not None:
             arguments = {arg.arg for arg in method_def.args.args}
             if _PAGE_SIZE in arguments:
-                _warn(
-                    name, method_def.name, f"a variable clashes with its `{_PAGE_SIZE}` parameter"
-                )
+                reason = f"a variable clashes with its `{_PAGE_SIZE}` parameter"
+                _warn(name, method_def.name, reason, where)
                 return
             missing = {AFTER_VARIABLE, FIRST_VARIABLE} - arguments
             if missing:
-                _warn(
-                    name, method_def.name, f"{method_def.name}() has no {sorted(missing)} argument"
-                )
+                reason = f"{method_def.name}() has no {sorted(missing)} argument"
+                _warn(name, method_def.name, reason, where)
                 return
             self._planned[method_def.name] = PagedOperation(
                 name, method_def.name, paging.connection
@@ -136,7 +142,8 @@ class IterMethods:
                 self._route(paged, method) if method else (None, "no get method was generated")
             )
             if route is None:
-                _warn(paged.operation_name, paged.method_name, problem or "unknown")
+                where = self._positions.get(paged.method_name)
+                _warn(paged.operation_name, paged.method_name, problem or "unknown", where)
                 del self._planned[paged.method_name]
             else:
                 self._routes[paged.method_name] = route

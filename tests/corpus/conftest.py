@@ -39,6 +39,8 @@ class GeneratedPackage:
     parent: Path
     name: str
     warnings: tuple[str, ...]
+    #: File and line each warning points at, in the same order.
+    places: tuple[tuple[str, int], ...] = ()
 
     @property
     def path(self) -> Path:
@@ -98,8 +100,13 @@ def generate_package(queries: Path, parent: Path, name: str = PACKAGE) -> Genera
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GenerationWarning)
         generate(parent)
-    said = tuple(str(w.message) for w in caught if issubclass(w.category, GenerationWarning))
-    return GeneratedPackage(parent, name, said)
+    ours = [w for w in caught if issubclass(w.category, GenerationWarning)]
+    return GeneratedPackage(
+        parent,
+        name,
+        tuple(str(w.message) for w in ours),
+        tuple((w.filename, w.lineno) for w in ours),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -100,6 +100,15 @@ def test_unpageable_operations_get_no_iterator_and_a_warning_saying_why(
     assert reason in said[0]
 
 
+def test_warnings_point_at_the_operation_in_its_file(corpus: GeneratedPackage) -> None:
+    assert len(corpus.places) == len(corpus.warnings) > 0
+    for message, (file_name, line) in zip(corpus.warnings, corpus.places, strict=True):
+        operation = message.split(":")[0]
+        lines = Path(file_name).read_text(encoding="utf-8").splitlines()
+        assert Path(file_name).parent == QUERIES
+        assert lines[line - 1].startswith(f"query {operation}(")
+
+
 def test_only_unpageable_operations_warn(corpus: GeneratedPackage) -> None:
     looks_paginated = {
         o.name.value
