@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from ayon_gql._errors import GenerationError
+from ayon_gql.codegen._result_classes import ResultClasses
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _BASE_CLIENTS = (("base_client.py", "BaseClient"), ("async_base_client.py", "AsyncBaseClient"))
@@ -64,3 +65,24 @@ def check_method_names(methods: Mapping[str, str], iterators: Iterable[tuple[str
                 f"client's {method}(); rename the operation"
             )
         owners[method] = operation
+
+
+def check_fragment_imports(
+    classes: ResultClasses, fragments_module: str, methods: Mapping[str, str]
+) -> None:
+    """Refuse result modules importing fragment classes ariadne-codegen never wrote.
+
+    ariadne-codegen 0.19 leaves a fragment out of the fragments module once
+    any operation merges its fields into its own classes (a fragment on an
+    interface spread on an object type, or next to inline fragments), even if
+    another place still subclasses it; the package would fail to import.
+    """
+    missing = classes.missing_imports(fragments_module)
+    if missing:
+        module, name = missing[0]
+        operation = methods.get(module, module)
+        raise GenerationError(
+            f"operation {operation} uses fragment {name} as a class, but ariadne-codegen "
+            f"generates no class for it (it merges the fragment's fields elsewhere); spread "
+            f"{name} only where the type is its own type condition, or split it in two"
+        )

@@ -29,6 +29,16 @@ def _class_name(node: ast.expr) -> str | None:
     return None
 
 
+def _defined_names(statement: ast.stmt) -> list[str]:
+    if isinstance(statement, ast.ClassDef):
+        return [statement.name]
+    if isinstance(statement, ast.Assign):
+        return [name for name in map(_class_name, statement.targets) if name]
+    if isinstance(statement, ast.ImportFrom):
+        return [alias.asname or alias.name for alias in statement.names]
+    return []
+
+
 @dataclass(frozen=True)
 class Annotation:
     """A result field's annotation with ``Optional`` taken off.
@@ -137,6 +147,28 @@ class ResultClasses:
                 return None
             class_name = alias
         return None
+
+    def missing_imports(self, module_name: str) -> list[tuple[str, str]]:
+        """``(importing module, name)`` for names imported from ``module_name`` it lacks.
+
+        Catches generated code that could not be imported, before it is written.
+        """
+        target = self._modules.get(module_name)
+        defined = {
+            name
+            for statement in (target.body if target else [])
+            for name in _defined_names(statement)
+        }
+        return [
+            (importer, alias.name)
+            for importer, module in sorted(self._modules.items())
+            for statement in module.body
+            if isinstance(statement, ast.ImportFrom)
+            and statement.level == 1
+            and statement.module == module_name
+            for alias in statement.names
+            if alias.name not in defined
+        ]
 
     def home(self, class_name: str) -> str | None:
         """The module a class (or alias) is defined in, for importing it."""

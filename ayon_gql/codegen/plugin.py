@@ -38,7 +38,7 @@ from ayon_gql.codegen._client_module import find_class, hoist_queries, parse_thr
 from ayon_gql.codegen._decoded import DecodedProperties
 from ayon_gql.codegen._document import Documents
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
-from ayon_gql.codegen._naming import check_method_names
+from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
 from ayon_gql.codegen._result_classes import ResultClasses
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
@@ -124,6 +124,7 @@ class AyonPlugin(Plugin):
         check_method_names(
             self._methods, [(p.iter_name, p.operation_name) for p in self._iterators.planned]
         )
+        check_fragment_imports(self._classes, self._fragments_module, self._methods)
         parse_through_base(sync_class)
         hoist_queries(module, sync_class)
         async_class = make_async_class(sync_class, ASYNC_CLASS)

@@ -79,3 +79,22 @@ def test_variable_named_like_the_page_size_parameter_gets_no_iterator(tmp_path: 
     assert package.warnings[0].startswith("GetFolders: no iter_folders(): ")
     assert "page_size" in package.warnings[0]
     assert not hasattr(package.client_module().Operations, "iter_folders")
+
+
+def test_fragment_class_ariadne_codegen_leaves_out_is_refused(tmp_path: Path) -> None:
+    # EntityFields is merged into the folder's class (a fragment on the interface
+    # spread on an object type), so ariadne-codegen writes no class for it, while
+    # the link's output node (typed by the interface) still subclasses it.
+    message = _refused(
+        tmp_path,
+        """
+        query GetFolderFields($p: String!, $id: String!) {
+          project(name: $p) { folder(id: $id) { ...EntityFields } }
+        }
+        query GetLinkOutputs($p: String!) {
+          project(name: $p) { links(first: 5) { edges { outputNode { ...EntityFields } } } }
+        }
+        fragment EntityFields on BaseNode { id name }
+        """,
+    )
+    assert "GetLinkOutputs" in message and "EntityFields" in message
