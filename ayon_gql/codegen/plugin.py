@@ -121,14 +121,14 @@ class AyonPlugin(Plugin):
 
     def generate_client_module(self, module: ast.Module) -> ast.Module:
         sync_class = find_class(module, SYNC_CLASS)
+        check_fragment_imports(self._classes, self._fragments_module, self._methods)
+        self._iterators.resolve(sync_class)
         check_method_names(
             self._methods, [(p.iter_name, p.operation_name) for p in self._iterators.planned]
         )
-        check_fragment_imports(self._classes, self._fragments_module, self._methods)
         parse_through_base(sync_class)
         hoist_queries(module, sync_class)
         async_class = make_async_class(sync_class, ASYNC_CLASS)
-        self._iterators.resolve(sync_class)
         methods = [node for node in sync_class.body if isinstance(node, ast.FunctionDef)]
         for method in sorted(methods, key=lambda node: node.name):
             for target, is_async in ((sync_class, False), (async_class, True)):
