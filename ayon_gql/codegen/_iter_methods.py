@@ -187,13 +187,16 @@ class IterMethods:
             imports.setdefault(home, set()).add(class_name)
         return _Route(tuple(steps), item.render(), imports), None
 
-    def method_for(self, get_method: ast.FunctionDef, *, is_async: bool) -> ast.FunctionDef | None:
-        """The ``iter_*`` method for a ``get_*`` method, if it is paged."""
-        paged = self._planned.get(get_method.name)
-        route = self._routes.get(get_method.name)
-        if paged is None or route is None:
-            return None
-        return _iter_method(get_method, paged, route, is_async=is_async)
+    def add_methods(self, sync_class: ast.ClassDef, async_class: ast.ClassDef) -> None:
+        """Append each ``iter_*`` method (a generator, an async iterator) to the two classes."""
+        methods = {node.name: node for node in sync_class.body if isinstance(node, ast.FunctionDef)}
+        for paged in self.planned:
+            route = self._routes.get(paged.method_name)
+            method = methods.get(paged.method_name)
+            if route is None or method is None:
+                continue
+            sync_class.body.append(_iter_method(method, paged, route, is_async=False))
+            async_class.body.append(_iter_method(method, paged, route, is_async=True))
 
     def add_imports(self, module: ast.Module, before: ast.stmt) -> None:
         """Imports (and the empty page) the ``iter_*`` methods need, in the client module."""

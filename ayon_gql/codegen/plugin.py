@@ -129,12 +129,7 @@ class AyonPlugin(Plugin):
         parse_through_base(sync_class)
         hoist_queries(module, sync_class)
         async_class = make_async_class(sync_class, ASYNC_CLASS)
-        methods = [node for node in sync_class.body if isinstance(node, ast.FunctionDef)]
-        for method in sorted(methods, key=lambda node: node.name):
-            for target, is_async in ((sync_class, False), (async_class, True)):
-                iterator = self._iterators.method_for(method, is_async=is_async)
-                if iterator is not None:
-                    target.body.append(iterator)
+        self._iterators.add_methods(sync_class, async_class)
         module.body.append(async_class)
         import_async_base(module)
         self._iterators.add_imports(module, before=sync_class)
