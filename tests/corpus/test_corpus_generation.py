@@ -72,6 +72,9 @@ def test_paged_where_the_rules_allow_it(corpus: GeneratedPackage) -> None:
     for name in ("iter_version_activities", "iter_maybe_products", "iter_user_pages"):
         assert hasattr(client, name)
     assert hasattr(client, "iter_link_ends")
+    # nodes of an interface type with inline fragments: one class per type condition
+    returns = client.iter_version_linked_entities.__annotations__["return"]
+    assert returns.startswith("Iterator[Optional[Union[") and "NodeVersionNode" in returns
     # an operation named like an iterator keeps its name; its own iterator is iter_iter_...
     assert hasattr(client, "iter_project_names")
     assert hasattr(client, "iter_iter_project_names")

@@ -29,6 +29,8 @@ class Ids:
 
     version_with_activities: str
     activities: int
+    version_with_links: str
+    links: int
     representation: str
     user: str
 
@@ -37,16 +39,20 @@ class Ids:
 def ids(ayon_standin: StandInServer) -> Ids:
     query = (
         f'{{ project(name: "{PROJECT}") {{ versions(first: 1000) {{ edges {{ node {{ id '
-        "activities(first: 1000) { edges { node { activityId } } } } } } "
+        "activities(first: 1000) { edges { node { activityId } } } "
+        "links(first: 1000) { edges { id } } } } } "
         "representations(first: 1) { edges { node { id } } } } "
         "users(first: 1) { edges { node { name } } } }"
     )
     data = _raw(ayon_standin, query)
     versions = [edge["node"] for edge in data["project"]["versions"]["edges"]]
     busiest = max(versions, key=lambda v: len(v["activities"]["edges"]))
+    linked = max(versions, key=lambda v: len(v["links"]["edges"]))
     return Ids(
         version_with_activities=busiest["id"],
         activities=len(busiest["activities"]["edges"]),
+        version_with_links=linked["id"],
+        links=len(linked["links"]["edges"]),
         representation=data["project"]["representations"]["edges"][0]["node"]["id"],
         user=data["users"]["edges"][0]["node"]["name"],
     )
@@ -125,6 +131,14 @@ def _check_link_ends(result: Any, ids: Ids) -> None:
         assert edge.output_node is None or isinstance(edge.output_node.all_attrib_decoded, dict)
 
 
+def _check_linked_entities(result: Any, ids: Ids) -> None:
+    edges = result.project.version.links.edges
+    assert len(edges) == ids.links
+    for edge in edges:
+        # Each node is the class of its own type (here versions linked to versions).
+        assert edge.node is not None and isinstance(edge.node.version, int)
+
+
 def _check_folder_entity(result: Any, ids: Ids) -> None:
     folder = result.project.folder
     assert folder is None or isinstance(folder.all_attrib_decoded, dict)
@@ -183,6 +197,11 @@ CASES: dict[str, Case] = {
         ),
     ),
     "get_entity_list_items": Case(_project),
+    "get_version_linked_entities": Case(
+        lambda ids: {**_project(ids), "version_id": ids.version_with_links},
+        _check_linked_entities,
+        items=lambda s, ids: ids.links,
+    ),
     "get_folders_required_cursor": Case(lambda ids: {**_project(ids), "after": ""}),
     "get_folders_without_end_cursor": Case(_project),
     "get_folders_and_tasks_sharing_cursor": Case(_project),
