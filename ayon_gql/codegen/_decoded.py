@@ -86,12 +86,16 @@ class DecodedProperties:
             for statement in class_def.body
             if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
         }
+        twinned: set[str] = set()
         for statement in list(class_def.body):
             entry = self._json_fields.get(id(statement))
             if entry is None or entry[0] is not statement:
                 continue
             assert isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
             attribute = statement.target.id
+            if attribute in twinned:
+                continue  # the same field declared twice: one twin
+            twinned.add(attribute)
             if attribute + _SUFFIX in taken:
                 name = definition.name.value if definition.name else "an anonymous operation"
                 raise GenerationError(

@@ -70,12 +70,13 @@ def check_method_names(methods: Mapping[str, str], iterators: Iterable[tuple[str
 def check_fragment_imports(
     classes: ResultClasses, fragments_module: str, methods: Mapping[str, str]
 ) -> None:
-    """Refuse result modules importing fragment classes ariadne-codegen never wrote.
+    """Refuse result modules importing fragment classes that were never written.
 
     ariadne-codegen 0.19 leaves a fragment out of the fragments module once
-    any operation merges its fields into its own classes (a fragment on an
-    interface spread on an object type, or next to inline fragments), even if
-    another place still subclasses it; the package would fail to import.
+    any operation merges its fields into its own classes, even if another
+    place still subclasses it; :mod:`._fragment_classes` writes such classes
+    into the fragments module, but when every fragment was merged there is no
+    fragments module, and the package would fail to import.
     """
     missing = classes.missing_imports(fragments_module)
     if missing:

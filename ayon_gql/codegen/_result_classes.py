@@ -100,6 +100,25 @@ class Annotation:
         return f"Optional[{text}]" if self.optional else text
 
 
+def drop_repeated_fields(class_def: ast.ClassDef) -> None:
+    """Keep one of identical fields that ariadne-codegen declares twice.
+
+    Selecting a field twice (directly and in a fragment merged into the class,
+    or from two merged fragments) is valid GraphQL and gives one value;
+    ariadne-codegen 0.19 declares it once per selection.
+    """
+    seen: set[str] = set()
+    body: list[ast.stmt] = []
+    for statement in class_def.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            key = ast.dump(statement)
+            if key in seen:
+                continue
+            seen.add(key)
+        body.append(statement)
+    class_def.body = body
+
+
 @dataclass(frozen=True)
 class Member:
     """A field of a generated class: its attribute, annotation and home module."""

@@ -37,9 +37,10 @@ from ayon_gql.codegen._async_twin import import_async_base, make_async_class
 from ayon_gql.codegen._client_module import find_class, hoist_queries, parse_through_base
 from ayon_gql.codegen._decoded import DecodedProperties
 from ayon_gql.codegen._document import Documents
+from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
-from ayon_gql.codegen._result_classes import ResultClasses
+from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
 
@@ -84,6 +85,7 @@ class AyonPlugin(Plugin):
         operation_definition: ExecutableDefinitionNode,
         selection_set: SelectionSetNode,
     ) -> ast.ClassDef:
+        drop_repeated_fields(class_def)
         self._decoded.add_to_class(class_def, operation_definition)
         return class_def
 
@@ -99,6 +101,15 @@ class AyonPlugin(Plugin):
         module: ast.Module,
         fragments_definitions: dict[str, FragmentDefinitionNode] | None = None,
     ) -> ast.Module:
+        module = add_missing_fragment_classes(
+            module,
+            module_name=self._fragments_module,
+            fragments=fragments_definitions or {},
+            result_modules=self._result_modules.values(),
+            schema=self.schema,
+            config_dict=self.config_dict,
+            hooks=self,
+        )
         self._classes.add_module(self._fragments_module, module)
         return self._decoded.add_imports(module)
 

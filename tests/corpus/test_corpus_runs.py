@@ -32,6 +32,7 @@ class Ids:
     version_with_links: str
     links: int
     representation: str
+    folder: str
     user: str
 
 
@@ -41,7 +42,8 @@ def ids(ayon_standin: StandInServer) -> Ids:
         f'{{ project(name: "{PROJECT}") {{ versions(first: 1000) {{ edges {{ node {{ id '
         "activities(first: 1000) { edges { node { activityId } } } "
         "links(first: 1000) { edges { id } } } } } "
-        "representations(first: 1) { edges { node { id } } } } "
+        "representations(first: 1) { edges { node { id } } } "
+        "folders(first: 1) { edges { node { id } } } } "
         "users(first: 1) { edges { node { name } } } }"
     )
     data = _raw(ayon_standin, query)
@@ -54,6 +56,7 @@ def ids(ayon_standin: StandInServer) -> Ids:
         version_with_links=linked["id"],
         links=len(linked["links"]["edges"]),
         representation=data["project"]["representations"]["edges"][0]["node"]["id"],
+        folder=data["project"]["folders"]["edges"][0]["node"]["id"],
         user=data["users"]["edges"][0]["node"]["name"],
     )
 
@@ -140,8 +143,11 @@ def _check_linked_entities(result: Any, ids: Ids) -> None:
 
 
 def _check_folder_entity(result: Any, ids: Ids) -> None:
+    # Fields of FolderBasics, EntityBasics and EntityTimes (allAttrib in both) merged.
     folder = result.project.folder
-    assert folder is None or isinstance(folder.all_attrib_decoded, dict)
+    assert folder.id == ids.folder and folder.name and folder.path
+    assert folder.created_at.tzinfo is not None
+    assert folder.all_attrib_decoded == json.loads(folder.all_attrib)
 
 
 def _check_lower_folders(result: Any, ids: Ids) -> None:
@@ -167,7 +173,7 @@ CASES: dict[str, Case] = {
     ),
     "get_project_folder_pages": Case(_project, items=lambda s, ids: _count(s, "folders")),
     "get_folder_entity": Case(
-        lambda ids: {**_project(ids), "folder_id": MISSING_ID}, _check_folder_entity
+        lambda ids: {**_project(ids), "folder_id": ids.folder}, _check_folder_entity
     ),
     "get_link_ends": Case(_project, _check_link_ends, items=lambda s, ids: _count(s, "links")),
     "get_lower_folders": Case(

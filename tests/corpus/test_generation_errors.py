@@ -81,10 +81,11 @@ def test_variable_named_like_the_page_size_parameter_gets_no_iterator(tmp_path: 
     assert not hasattr(package.client_module().Operations, "iter_folders")
 
 
-def test_fragment_class_ariadne_codegen_leaves_out_is_refused(tmp_path: Path) -> None:
+def test_fragment_class_that_cannot_be_written_is_refused(tmp_path: Path) -> None:
     # EntityFields is merged into the folder's class (a fragment on the interface
     # spread on an object type), so ariadne-codegen writes no class for it, while
-    # the link's output node (typed by the interface) still subclasses it.
+    # the link's output node (typed by the interface) still subclasses it.  With
+    # no other fragment there is no fragments module to write it into.
     message = _refused(
         tmp_path,
         """
