@@ -99,7 +99,7 @@ def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
         )
     package = _text(section, "package", None, where)
     if package is None:
-        raise ProjectConfigError(f"{where}: [tool.{SECTION}] needs package = \"<import name>\"")
+        raise ProjectConfigError(f'{where}: [tool.{SECTION}] needs package = "<import name>"')
     if not package.isidentifier():
         raise ProjectConfigError(
             f"{where}: [tool.{SECTION}] package {package!r} is not a Python identifier"

@@ -1495,10 +1495,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_activities``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_activities(**arguments, **kwargs).project.activities
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_activities(**page_arguments, **kwargs).project.activities
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "activity_ids": activity_ids,
             "activity_types": activity_types,
@@ -1510,8 +1510,8 @@ class Operations(BaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetActivities",
             page_size=page_size,
             id_filters=("activity_ids", "entity_ids"),
@@ -1540,10 +1540,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_folders``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_folders(**arguments, **kwargs).project.folders
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_folders(**page_arguments, **kwargs).project.folders
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "parent_ids": parent_ids,
@@ -1558,8 +1558,8 @@ class Operations(BaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetFolders",
             page_size=page_size,
             id_filters=("ids", "parent_ids"),
@@ -1580,20 +1580,20 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return self.get_latest_versions_with_representations(
-                **arguments, **kwargs
+                **page_arguments, **kwargs
             ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
             id_filters=("product_ids", "folder_ids"),
@@ -1613,17 +1613,17 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_links``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_links(**arguments, **kwargs).project.links
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_links(**page_arguments, **kwargs).project.links
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "entity_ids": entity_ids,
             "link_types": link_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLinks",
             page_size=page_size,
             id_filters=("entity_ids",),
@@ -1647,10 +1647,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_products``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_products(**arguments, **kwargs).project.products
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_products(**page_arguments, **kwargs).project.products
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -1660,8 +1660,8 @@ class Operations(BaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProducts",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -1676,13 +1676,13 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_projects``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_projects(**arguments, **kwargs).projects
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_projects(**page_arguments, **kwargs).projects
 
-        arguments: dict[str, Any] = {}
+        _arguments: dict[str, Any] = {}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProjects",
             page_size=page_size,
             id_filters=(),
@@ -1705,12 +1705,12 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_representations``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return self.get_representations(
-                **arguments, **kwargs
+                **page_arguments, **kwargs
             ).project.representations
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "version_ids": version_ids,
@@ -1719,8 +1719,8 @@ class Operations(BaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
             id_filters=("ids", "version_ids"),
@@ -1747,10 +1747,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_tasks``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_tasks(**arguments, **kwargs).project.tasks
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_tasks(**page_arguments, **kwargs).project.tasks
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -1763,8 +1763,8 @@ class Operations(BaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetTasks",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -1783,13 +1783,13 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_users``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_users(**arguments, **kwargs).users
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_users(**page_arguments, **kwargs).users
 
-        arguments: dict[str, Any] = {"names": names, "project_name": project_name}
+        _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetUsers",
             page_size=page_size,
             id_filters=(),
@@ -1818,10 +1818,10 @@ class Operations(BaseClient):
         split into chunks.  Other arguments are those of ``get_versions``.
         """
 
-        def fetch_page(arguments: dict[str, Any]) -> Any:
-            return self.get_versions(**arguments, **kwargs).project.versions
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_versions(**page_arguments, **kwargs).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "product_ids": product_ids,
@@ -1836,8 +1836,8 @@ class Operations(BaseClient):
             "authors": authors,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetVersions",
             page_size=page_size,
             id_filters=("ids", "product_ids", "task_ids", "folder_ids"),
@@ -2397,10 +2397,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_activities``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_activities(**arguments, **kwargs)).project.activities
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_activities(**page_arguments, **kwargs)
+            ).project.activities
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "activity_ids": activity_ids,
             "activity_types": activity_types,
@@ -2412,8 +2414,8 @@ class AsyncOperations(AsyncBaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetActivities",
             page_size=page_size,
             id_filters=("activity_ids", "entity_ids"),
@@ -2442,10 +2444,10 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_folders``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_folders(**arguments, **kwargs)).project.folders
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_folders(**page_arguments, **kwargs)).project.folders
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "parent_ids": parent_ids,
@@ -2460,8 +2462,8 @@ class AsyncOperations(AsyncBaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetFolders",
             page_size=page_size,
             id_filters=("ids", "parent_ids"),
@@ -2482,22 +2484,22 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return (
                 await self.get_latest_versions_with_representations(
-                    **arguments, **kwargs
+                    **page_arguments, **kwargs
                 )
             ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
             id_filters=("product_ids", "folder_ids"),
@@ -2517,17 +2519,17 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_links``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_links(**arguments, **kwargs)).project.links
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_links(**page_arguments, **kwargs)).project.links
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "entity_ids": entity_ids,
             "link_types": link_types,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetLinks",
             page_size=page_size,
             id_filters=("entity_ids",),
@@ -2551,10 +2553,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_products``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_products(**arguments, **kwargs)).project.products
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_products(**page_arguments, **kwargs)
+            ).project.products
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -2564,8 +2568,8 @@ class AsyncOperations(AsyncBaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProducts",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -2580,13 +2584,13 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_projects``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_projects(**arguments, **kwargs)).projects
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_projects(**page_arguments, **kwargs)).projects
 
-        arguments: dict[str, Any] = {}
+        _arguments: dict[str, Any] = {}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetProjects",
             page_size=page_size,
             id_filters=(),
@@ -2609,12 +2613,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_representations``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
             return (
-                await self.get_representations(**arguments, **kwargs)
+                await self.get_representations(**page_arguments, **kwargs)
             ).project.representations
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "version_ids": version_ids,
@@ -2623,8 +2627,8 @@ class AsyncOperations(AsyncBaseClient):
             "tags": tags,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
             id_filters=("ids", "version_ids"),
@@ -2651,10 +2655,10 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_tasks``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_tasks(**arguments, **kwargs)).project.tasks
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_tasks(**page_arguments, **kwargs)).project.tasks
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "folder_ids": folder_ids,
@@ -2667,8 +2671,8 @@ class AsyncOperations(AsyncBaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetTasks",
             page_size=page_size,
             id_filters=("ids", "folder_ids"),
@@ -2687,13 +2691,13 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_users``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_users(**arguments, **kwargs)).users
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_users(**page_arguments, **kwargs)).users
 
-        arguments: dict[str, Any] = {"names": names, "project_name": project_name}
+        _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetUsers",
             page_size=page_size,
             id_filters=(),
@@ -2722,10 +2726,12 @@ class AsyncOperations(AsyncBaseClient):
         split into chunks.  Other arguments are those of ``get_versions``.
         """
 
-        async def fetch_page(arguments: dict[str, Any]) -> Any:
-            return (await self.get_versions(**arguments, **kwargs)).project.versions
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (
+                await self.get_versions(**page_arguments, **kwargs)
+            ).project.versions
 
-        arguments: dict[str, Any] = {
+        _arguments: dict[str, Any] = {
             "project_name": project_name,
             "ids": ids,
             "product_ids": product_ids,
@@ -2740,8 +2746,8 @@ class AsyncOperations(AsyncBaseClient):
             "authors": authors,
         }
         return self._paginate(
-            fetch_page,
-            arguments,
+            _fetch_page,
+            _arguments,
             operation_name="GetVersions",
             page_size=page_size,
             id_filters=("ids", "product_ids", "task_ids", "folder_ids"),

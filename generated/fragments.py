@@ -25,7 +25,7 @@ class ActivityFields(BaseModel):
 
     @cached_property
     def activity_data_decoded(self) -> Any:
-        """``activity_data`` decoded from the JSON text the server sends (None stays None)."""
+        """``activity_data`` (ActivityNode.activityData) decoded from its JSON text (None stays None)."""
         return None if self.activity_data is None else json.loads(self.activity_data)
 
 
@@ -84,7 +84,7 @@ class FolderFields(BaseModel):
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (FolderNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
 
@@ -136,7 +136,7 @@ class ProductFields(BaseModel):
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (ProductNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
 
@@ -198,12 +198,12 @@ class ProjectFields(ProjectSummaryFields):
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (ProjectNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
     @cached_property
     def config_decoded(self) -> Any:
-        """``config`` decoded from the JSON text the server sends (None stays None)."""
+        """``config`` (ProjectNode.config) decoded from its JSON text (None stays None)."""
         return None if self.config is None else json.loads(self.config)
 
 
@@ -310,17 +310,17 @@ class RepresentationFields(BaseModel):
 
     @cached_property
     def context_decoded(self) -> Any:
-        """``context`` decoded from the JSON text the server sends (None stays None)."""
+        """``context`` (RepresentationNode.context) decoded from its JSON text (None stays None)."""
         return None if self.context is None else json.loads(self.context)
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (RepresentationNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
     @cached_property
     def traits_decoded(self) -> Any:
-        """``traits`` decoded from the JSON text the server sends (None stays None)."""
+        """``traits`` (RepresentationNode.traits) decoded from its JSON text (None stays None)."""
         return None if self.traits is None else json.loads(self.traits)
 
 
@@ -394,7 +394,7 @@ class TaskFields(BaseModel):
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (TaskNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
 
@@ -441,7 +441,7 @@ class UserFields(BaseModel):
 
     @cached_property
     def access_groups_decoded(self) -> Any:
-        """``access_groups`` decoded from the JSON text the server sends (None stays None)."""
+        """``access_groups`` (UserNode.accessGroups) decoded from its JSON text (None stays None)."""
         return None if self.access_groups is None else json.loads(self.access_groups)
 
 
@@ -508,7 +508,7 @@ class VersionFields(BaseModel):
 
     @cached_property
     def data_decoded(self) -> Any:
-        """``data`` decoded from the JSON text the server sends (None stays None)."""
+        """``data`` (VersionNode.data) decoded from its JSON text (None stays None)."""
         return None if self.data is None else json.loads(self.data)
 
 

@@ -30,5 +30,5 @@ class GetFolderByPathProjectFoldersEdgesNode(FolderFields):
 
     @cached_property
     def all_attrib_decoded(self) -> Any:
-        """``all_attrib`` decoded from the JSON text the server sends (None stays None)."""
+        """``all_attrib`` (FolderNode.allAttrib) decoded from its JSON text (None stays None)."""
         return None if self.all_attrib is None else json.loads(self.all_attrib)

@@ -1,0 +1,139 @@
+"""The corpus client: generated once per session from ``tests/corpus/queries``.
+
+:func:`generate_package` is the one place that knows how a package is
+generated for a test (a temporary project whose configuration has the shape
+of our own pyproject's); :func:`connected` is the one place that builds
+clients of a generated package on the runtime's connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import sys
+import warnings
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from ayon_gql.codegen.plugin import GenerationWarning
+
+CORPUS = Path(__file__).parent
+QUERIES = CORPUS / "queries"
+INVALID = CORPUS / "invalid"
+ROOT = CORPUS.parents[1]
+TEMPLATES = ROOT / "ayon_gql" / "codegen" / "templates"
+SCHEMA = ROOT / "schema" / "ayon.graphql"
+PACKAGE = "ayon_corpus_client"
+
+
+@dataclass(frozen=True)
+class GeneratedPackage:
+    """A package generated into a temporary folder, and what generation warned."""
+
+    parent: Path
+    name: str
+    warnings: tuple[str, ...]
+    #: File and line each warning points at, in the same order.
+    places: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def path(self) -> Path:
+        return self.parent / self.name
+
+    def client_module(self) -> ModuleType:
+        """``<package>.client``, importable from :attr:`parent`."""
+        if str(self.parent) not in sys.path:
+            sys.path.insert(0, str(self.parent))
+        module = importlib.import_module(f"{self.name}.client")
+        # Another package of the same name imported earlier would shadow this one.
+        assert Path(str(module.__file__)).parent == self.path, module.__file__
+        return module
+
+
+def _toml(value: Any) -> str:
+    return json.dumps(value)  # strings, lists and booleans are spelled alike in TOML
+
+
+def generate_package(queries: Path, parent: Path, name: str = PACKAGE) -> GeneratedPackage:
+    """Generate a client package from ``queries`` into ``parent / name``.
+
+    Writes a temporary project with our ``[tool.ariadne-codegen]`` shape
+    (absolute paths) and runs ``ayon_gql.codegen.generate`` on it.
+    """
+    from ayon_gql.codegen import generate
+
+    section = {
+        "schema_path": str(SCHEMA),
+        "queries_path": str(queries),
+        "target_package_name": name,
+        "target_package_path": ".",
+        "client_name": "Operations",
+        "base_client_name": "BaseClient",
+        "base_client_file_path": str(TEMPLATES / "base_client.py"),
+        "files_to_include": [
+            str(TEMPLATES / "async_base_client.py"),
+            str(TEMPLATES / "py.typed"),
+        ],
+        "async_client": False,
+        "multipart_uploads": False,
+        "include_comments": "none",
+        "include_typename": False,
+        "defer_model_build": True,
+        "lazy_imports": True,
+        "use_alias_generator": True,
+        "plugins": [
+            "ariadne_codegen.contrib.client_forward_refs.ClientForwardRefsPlugin",
+            "ayon_gql.codegen.plugin.AyonPlugin",
+        ],
+    }
+    lines = ["[tool.ariadne-codegen]"]
+    lines += [f"{key} = {_toml(value)}" for key, value in section.items()]
+    lines += ["", "[tool.ariadne-codegen.scalars.DateTime]", 'type = "datetime.datetime"', ""]
+    parent.mkdir(parents=True, exist_ok=True)
+    (parent / "pyproject.toml").write_text("\n".join(lines), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GenerationWarning)
+        generate(parent)
+    ours = [w for w in caught if issubclass(w.category, GenerationWarning)]
+    return GeneratedPackage(
+        parent,
+        name,
+        tuple(str(w.message) for w in ours),
+        tuple((w.filename, w.lineno) for w in ours),
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> GeneratedPackage:
+    """The corpus client package, generated once for the session."""
+    return generate_package(QUERIES, tmp_path_factory.mktemp("corpus"))
+
+
+@contextlib.contextmanager
+def connected(package: GeneratedPackage, url: str, api_key: str) -> Iterator[Any]:
+    """A sync client of ``package`` (its ``Operations``) on the runtime's connection."""
+    from ayon_gql._connection import Connection, ConnectionSettings
+
+    connection = Connection(ConnectionSettings.from_env({}, base_url=url, api_key=api_key))
+    try:
+        yield package.client_module().Operations(connection)
+    finally:
+        connection.close()
+
+
+@contextlib.asynccontextmanager
+async def connected_async(package: GeneratedPackage, url: str, api_key: str) -> AsyncIterator[Any]:
+    """The async twin of :func:`connected` (``AsyncOperations``)."""
+    from ayon_gql._connection import AsyncConnection, ConnectionSettings
+
+    connection = AsyncConnection(ConnectionSettings.from_env({}, base_url=url, api_key=api_key))
+    try:
+        yield package.client_module().AsyncOperations(connection)
+    finally:
+        await connection.aclose()
