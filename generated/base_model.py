@@ -1,7 +1,7 @@
 from pydantic import BaseModel as PydanticBaseModel
 from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
-from ayon_gql.client import UNSET, UnsetType  # one sentinel for all packages
+from ayon_gql.client import UNSET as UNSET, UnsetType as UnsetType
 
 
 class BaseModel(PydanticBaseModel):

@@ -67,7 +67,8 @@ def share_unset(code: str) -> str:
         del lines[start : node.end_lineno]
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     after = max((n.end_lineno or n.lineno for n in imports), default=0)
-    lines.insert(after, f"from {_SEAM} import UNSET, UnsetType  # one sentinel for all packages\n")
+    # One sentinel for all packages; re-exported explicitly (``as``) for strict type checkers.
+    lines.insert(after, f"from {_SEAM} import UNSET as UNSET, UnsetType as UnsetType\n")
     return _squeeze_blank_lines("".join(lines))
 
 

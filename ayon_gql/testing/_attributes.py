@@ -16,6 +16,14 @@ from ayon_gql.testing._nodes import Node
 #: scope (``folder``, ``version``, ...) -> attribute name -> AYON type (``string``, ...)
 AttributeTypes = Mapping[str, Mapping[str, str]]
 
+#: How a GraphQL enum attribute's kind is written: ``enum:A|B|C`` (a string with those values).
+ENUM_KIND_PREFIX = "enum:"
+
+
+def enum_values(kind: str) -> list[str] | None:
+    """The values of an ``enum:A|B|C`` kind, or None for any other kind."""
+    return kind[len(ENUM_KIND_PREFIX) :].split("|") if kind.startswith(ENUM_KIND_PREFIX) else None
+
 
 def _attr(
     name: str,
@@ -236,6 +244,13 @@ def served_attributes(declared: AttributeTypes | None) -> list[Node]:
                 custom.setdefault(name, (kind, []))[1].append(where)
     position = len(stock)
     for name, (kind, scopes) in sorted(custom.items()):
-        served[name] = _attr(name, position, sorted(scopes), kind, _title(name), builtin=False)
+        values = enum_values(kind)
+        if values is None:
+            served[name] = _attr(name, position, sorted(scopes), kind, _title(name), builtin=False)
+        else:
+            options = [{"label": value, "value": value} for value in values]
+            served[name] = _attr(
+                name, position, sorted(scopes), "string", _title(name), builtin=False, enum=options
+            )
         position += 1
     return list(served.values())

@@ -14,7 +14,8 @@ attributes:
   every fifth one (by creation order), which leaves it unset (null);
 * the project and users own a value.
 
-Strings read ``<entity name>.<attribute>`` (``sq010_sh0010.shotCode``);
+Strings read ``<entity name>.<attribute>`` (``sq010_sh0010.shotCode``); enums
+take one of their values;
 numbers, booleans, dates and lists are drawn from a hash of the same.
 """
 
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from ayon_gql.testing._attributes import AttributeTypes
+from ayon_gql.testing._attributes import AttributeTypes, enum_values
 from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import BASE_TIME, Node, iso
 
@@ -34,6 +35,9 @@ def custom_value(name: str, kind: str, key: str) -> Any:
     """The value of attribute ``name`` (AYON type ``kind``) for the entity at ``key``."""
     leaf = key.rstrip("/").rsplit("/", 1)[-1] or key
     number = int(hashlib.sha256(f"{name}:{key}".encode()).hexdigest()[:8], 16)
+    choices = enum_values(kind)
+    if choices:
+        return choices[number % len(choices)]
     values: dict[str, Any] = {
         "integer": number % 1000,
         "float": (number % 100_000) / 100,

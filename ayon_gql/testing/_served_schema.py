@@ -35,7 +35,7 @@ from graphql import (
 
 from ayon_gql._errors import AyonError, InvalidInputError
 from ayon_gql.testing import _resolve_connections, _resolve_fields, _resolve_links, _resolve_root
-from ayon_gql.testing._attributes import AttributeTypes
+from ayon_gql.testing._attributes import ENUM_KIND_PREFIX, AttributeTypes
 from ayon_gql.testing._nodes import Node, json_text
 from ayon_gql.testing._paging import edge_cursor, empty_connection
 from ayon_gql.testing._resolver_context import Resolver
@@ -118,14 +118,17 @@ def _attrib_type(node_type: GraphQLObjectType) -> GraphQLObjectType | None:
 
 
 def _attribute_kind(type_: Any) -> str:
-    """The AYON attribute type (``/api/attributes``) of an ``*AttribType`` field's type."""
+    """The AYON attribute type (``/api/attributes``) of an ``*AttribType`` field's type.
+
+    A GraphQL enum is a string attribute limited to its values, written
+    ``enum:A|B|C`` so that values can be drawn from them."""
     kind = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
     if isinstance(kind, GraphQLList):
         item = kind.of_type.of_type if isinstance(kind.of_type, GraphQLNonNull) else kind.of_type
         lists = {"String": "list_of_strings", "Int": "list_of_integers", "Float": "list_of_numbers"}
         return lists.get(getattr(item, "name", ""), "list_of_any")
     if isinstance(kind, GraphQLEnumType):
-        return "string"
+        return ENUM_KIND_PREFIX + "|".join(kind.values)
     scalars = {
         "String": "string",
         "Int": "integer",

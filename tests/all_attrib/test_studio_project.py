@@ -367,6 +367,7 @@ def test_custom_attributes_from_the_stand_in_are_equal_both_ways(
         assert [] in [m.keywords for m in models]  # type: ignore[attr-defined]
         grades = {m.grade for m in models} - {None}  # type: ignore[attr-defined]
         enums = importlib.import_module(f"{PACKAGE}.enums")
-        assert grades == {enums.ShotGrade.A, enums.ShotGrade.B}
+        # Set above (A, B) or drawn by the stand-in from the enum's values.
+        assert {enums.ShotGrade.A, enums.ShotGrade.B} <= grades <= set(enums.ShotGrade)
     else:
         assert "allAttrib" not in wire

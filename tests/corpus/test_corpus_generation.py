@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from graphql import (
     validate,
 )
 
+import ayon_gql
 from ayon_gql.schema._relay import iter_method_name, operation_paging
 
 from .conftest import INVALID, QUERIES, SCHEMA, GeneratedPackage, generate_package
@@ -134,9 +136,13 @@ def test_generated_corpus_type_checks_with_mypy_strict(
         f"[mypy-{corpus.name}]\ndisallow_untyped_defs = False\n",
         encoding="utf-8",
     )
+    # The package imports the runtime seam (ayon_gql.client); an editable install
+    # hides it from mypy behind an import hook, so point mypy at the sources.
+    runtime = Path(ayon_gql.__file__).resolve().parents[1]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", str(config), "-p", corpus.name],
         cwd=corpus.parent,
+        env={**os.environ, "MYPYPATH": f"{runtime}:{runtime / 'scripts' / 'mypy_path'}"},
         capture_output=True,
         text=True,
         check=False,
