@@ -614,25 +614,36 @@ def _matches(change: SchemaChange, usage: _Usage, base: GraphQLSchema) -> bool:
 # -- the check ----------------------------------------------------------------
 
 
-def _project_paths(project_root: Path | None) -> tuple[Path, Path, Path]:
-    """Project root, queries folder and snapshot from ``[tool.ariadne-codegen]``."""
-    from ayon_gql.codegen._generate import CONFIG_SECTION, find_project_root, load_config
+def _project_paths(
+    project_root: Path | None,
+    schema: GraphQLSchema | str | Path | None,
+    queries_path: str | Path | None,
+) -> tuple[Path, Path, GraphQLSchema | str | Path]:
+    """Project root, queries folder and snapshot from ``[tool.ayon-gql]``.
 
-    root = find_project_root(project_root)
-    section = load_config(root)["tool"][CONFIG_SECTION]
-    return (
-        root,
-        root / section.get("queries_path", "queries"),
-        root / section.get("schema_path", "schema/ayon.graphql"),
-    )
+    Outside a project, an explicit schema and queries folder are enough: the
+    schema is then its own base (validation, no breaking changes).
+    """
+    from ayon_gql._errors import ProjectConfigError
+    from ayon_gql._project import find_project, load_project
+
+    project = find_project() if project_root is None else load_project(project_root)
+    if project is not None:
+        return project.root, project.queries, project.schema
+    if schema is None or queries_path is None:
+        raise ProjectConfigError(
+            "no pyproject.toml with a [tool.ayon-gql] section here or above:"
+            " pass both the schema and the queries folder"
+        )
+    return Path.cwd(), Path(queries_path), schema
 
 
 def _schema_and_label(
-    value: GraphQLSchema | str | Path | None, default: Path, root: Path
+    value: GraphQLSchema | str | Path | None, default: GraphQLSchema | str | Path, root: Path
 ) -> tuple[GraphQLSchema, str]:
-    if isinstance(value, GraphQLSchema):
-        return value, "<schema>"
     source = default if value is None else value
+    if isinstance(source, GraphQLSchema):
+        return source, "<schema>"
     label = str(source)
     if isinstance(source, Path):
         try:
@@ -687,7 +698,7 @@ def check_operations(
     defaults to the project's ``queries_path``.
     """
     root, default_queries, snapshot = _project_paths(
-        Path(project_root) if project_root is not None else None
+        Path(project_root) if project_root is not None else None, schema, queries_path
     )
     new, new_label = _schema_and_label(schema, snapshot, root)
     old, old_label = _schema_and_label(base_schema, snapshot, root)
