@@ -92,9 +92,9 @@ def section_text(package: str, *, url: str | None = None) -> str:
     """The ``[tool.ayon-gql]`` table ``init`` writes."""
     lines = [
         f"[tool.{SECTION}]",
-        '# The schema snapshot; refresh with `ayon-gql schema pull`.',
+        "# The schema snapshot; refresh with `ayon-gql schema pull`.",
         'schema = "schema/ayon.graphql"',
-        '# Your .graphql operations and fragments.',
+        "# Your .graphql operations and fragments.",
         'queries = "queries"',
         "# The generated package: its import name and its folder.",
         f"package = {_toml_string(package)}",
@@ -178,7 +178,9 @@ def _check_toml(text: str, where: Path) -> None:
     try:
         _toml_module().loads(text)
     except ValueError as exc:  # TOMLDecodeError is a ValueError
-        raise ProjectConfigError(f"{where}: adding [tool.{SECTION}] would break it: {exc}") from None
+        raise ProjectConfigError(
+            f"{where}: adding [tool.{SECTION}] would break it: {exc}"
+        ) from None
 
 
 def _appended(text: str | None, section: str) -> str:
