@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,24 +34,27 @@ def register(subparsers: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from ayon_gql._errors import InvalidInputError
-    from ayon_gql.cli._generate import shown
+    from ayon_gql._errors import InvalidInputError, TransportError
     from ayon_gql.codegen._scaffold import init_project
 
     if args.schema is not None and args.url is not None:
         raise InvalidInputError("pass either --url or --schema, not both")
+    server = args.url or os.environ.get("AYON_SERVER_URL")
 
     def fetch_schema() -> str:
         from ayon_gql.schema import pull_schema
 
-        with client_from_args(args) as client:
-            return pull_schema(connection=client.connection).sdl
+        try:
+            with client_from_args(args) as client:
+                return pull_schema(connection=client.connection).sdl
+        except TransportError as exc:
+            raise TransportError(f"cannot pull the schema from {server}: {exc.message}") from None
 
     report = init_project(
         args.project or Path.cwd(),
         args.package,
         schema_file=args.schema,
-        fetch_schema=None if args.schema is not None else fetch_schema,
+        fetch_schema=fetch_schema if args.schema is None and server else None,
         url=args.url,
         stock=args.stock,
     )
@@ -58,16 +62,25 @@ def _init(args: argparse.Namespace) -> int:
         print(f"created    {path}: {what}")
     for path, why in report.kept:
         print(f"left alone {path}: {why}")
+    root = report.project.root
     generation = report.generation
     if generation is not None:
-        target = shown(generation.target)
+        target = _relative(generation.target, root)
         changed = len(generation.changed) + len(generation.added) + len(generation.removed)
         state = f"{changed} files written" if changed else "up to date"
         print(f"generated  {target}: package {report.project.package} ({state})")
         for name in generation.foreign:
             print(f"left alone {target}/{name}: not written by ayon-gql")
+    queries = _relative(report.project.queries, root)
     print(
-        f"next: add operations to {shown(report.project.queries)}, run `ayon-gql generate`, "
+        f"next: add operations to {queries}/, run `ayon-gql generate`, "
         f"then `from {report.project.package} import ...`"
     )
     return 0
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
