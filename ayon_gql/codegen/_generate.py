@@ -220,6 +220,11 @@ def generate(
     destination = (target or project.package_dir).resolve()
     if destination.exists() and not destination.is_dir():
         raise GenerationError(f"target {destination} exists and is not a folder")
+    if destination == project.root or destination in project.root.parents:
+        raise GenerationError(
+            f"target {destination} holds the project itself; the generated package needs a "
+            f"folder of its own (package_dir in [tool.{SECTION}])"
+        )
     with tempfile.TemporaryDirectory(prefix="ayon-gql-generate-") as scratch:
         fresh = _run_codegen(project, schema, Path(scratch))
         result, collisions = _compare(fresh, destination)

@@ -241,7 +241,8 @@ def init_project(
         report.created.append(("pyproject.toml", action))
 
     if sdl is None:
-        report.kept.append((_shown(project.schema, root), "schema snapshot exists"))
+        detail = "schema snapshot exists (refresh with `ayon-gql schema pull`)"
+        report.kept.append((_shown(project.schema, root), detail))
     else:
         project.schema.parent.mkdir(parents=True, exist_ok=True)
         project.schema.write_text(sdl, encoding="utf-8")

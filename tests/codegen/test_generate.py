@@ -120,3 +120,12 @@ def test_syntax_errors_and_bad_schemas_are_reported(
     (studio / "schema" / "ayon.graphql").write_text("type Query {\n  x: Nope\n}\n")
     message = _generate_error(studio)
     assert "schema/ayon.graphql" in message and "Nope" in message
+
+
+def test_the_project_folder_itself_is_no_target(studio: Path) -> None:
+    pyproject = studio / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + 'package_dir = "."\n', encoding="utf-8")
+    before = tree(studio)
+    with pytest.raises(GenerationError, match="needs a folder of its own"):
+        generate(studio)
+    assert tree(studio) == before
