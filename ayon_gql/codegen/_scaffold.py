@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ayon_gql._errors import InvalidInputError, ProjectConfigError
-from ayon_gql._project import SECTION, ProjectConfig, _load_toml, parse_section
+from ayon_gql._project import SECTION, ProjectConfig, _load_toml, _toml_module, parse_section
 from ayon_gql.codegen._generate import GenerationResult, generate
 
 #: The graphql-config file editors read (VS Code GraphQL, JetBrains GraphQL).
@@ -162,8 +162,8 @@ def _existing_section(pyproject: Path) -> tuple[str | None, ProjectConfig | None
     """The file's text and its configuration, if it has one (parse errors raise)."""
     if not pyproject.is_file():
         return None, None
-    text = pyproject.read_text(encoding="utf-8")
     section = _load_toml(pyproject).get("tool", {}).get(SECTION)
+    text = pyproject.read_text(encoding="utf-8")
     if section is None:
         return text, None
     if not isinstance(section, dict):
@@ -173,8 +173,6 @@ def _existing_section(pyproject: Path) -> tuple[str | None, ProjectConfig | None
 
 def _check_toml(text: str, where: Path) -> None:
     """Refuse to write a pyproject.toml that would not parse."""
-    from ayon_gql._project import _toml_module
-
     try:
         _toml_module().loads(text)
     except ValueError as exc:  # TOMLDecodeError is a ValueError
@@ -218,6 +216,8 @@ def init_project(
         new_text = None
         project = existing
 
+    if project.queries.exists() and not project.queries.is_dir():
+        raise InvalidInputError(f"{project.queries} is a file; queries names a folder")
     sdl: str | None = None
     if not project.schema.is_file():
         if schema_file is not None:
@@ -264,7 +264,8 @@ def init_project(
 def _write_queries(project: ProjectConfig, *, stock: bool, report: InitReport) -> None:
     shown = _shown(project.queries, project.root)
     if project.queries.exists() and any(project.queries.iterdir()):
-        report.kept.append((shown, "queries folder is not empty"))
+        unused = " (--stock not applied)" if stock else ""
+        report.kept.append((shown, f"queries folder is not empty{unused}"))
         return
     project.queries.mkdir(parents=True, exist_ok=True)
     if stock:
