@@ -54,8 +54,6 @@ class GenerationResult:
     removed: list[str] = field(default_factory=list)
     #: Files in the package that ayon-gql did not write (left alone).
     foreign: list[str] = field(default_factory=list)
-    #: True when the target held no generated package before (no manifest).
-    first_run: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -177,7 +175,6 @@ def _compare(fresh: Path, target: Path) -> tuple[GenerationResult, list[str]]:
         added=sorted(fresh_files - present),
         removed=sorted(owned - fresh_files),
         foreign=sorted(present - owned - fresh_files),
-        first_run=manifest is None,
     )
     return result, collisions
 
