@@ -23,7 +23,10 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("package", help="import name of the generated package, e.g. studio_ayon")
     parser.add_argument(
-        "--schema", type=Path, help="SDL or introspection JSON file instead of a server"
+        "--schema",
+        type=Path,
+        metavar="FILE",
+        help="SDL or introspection JSON file instead of a server",
     )
     parser.add_argument(
         "--stock", action="store_true", help="start from a copy of ayon-gql's own operations"
