@@ -71,8 +71,7 @@ def _working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
-def find_project_root(start: Path | None = None) -> Path:
-    """The nearest folder upwards whose pyproject.toml has ``[tool.ayon-gql]``."""
+def _found_project(start: Path | None) -> ProjectConfig:
     project = find_project(start)
     if project is None:
         here = (start or Path.cwd()).resolve()
@@ -80,13 +79,17 @@ def find_project_root(start: Path | None = None) -> Path:
             f"no pyproject.toml with a [tool.{SECTION}] section in {here} or above"
             " (run `ayon-gql init PACKAGE` to create one)"
         )
-    return project.root
+    return project
+
+
+def find_project_root(start: Path | None = None) -> Path:
+    """The nearest folder upwards whose pyproject.toml has ``[tool.ayon-gql]``."""
+    return _found_project(start).root
 
 
 def _project(project_root: Path | None) -> ProjectConfig:
-    if project_root is None:
-        return load_project(find_project_root())
-    return load_project(project_root)
+    """The given project folder's configuration, or the nearest one upwards."""
+    return _found_project(None) if project_root is None else load_project(project_root)
 
 
 def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path) -> Path:
