@@ -39,11 +39,17 @@ _KNOWN_KEYS = frozenset({"schema", "queries", "package", "package_dir", "url", "
 _EXTENSION_KEYS: frozenset[str] = frozenset({"all_attrib"})
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def _toml_module() -> Any:
+    """``tomllib``, or ``tomli`` on Python 3.10."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
+    return tomllib
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    tomllib = _toml_module()
     try:
         with path.open("rb") as handle:
             data: dict[str, Any] = tomllib.load(handle)

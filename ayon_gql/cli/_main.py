@@ -19,6 +19,7 @@ from ayon_gql._version import __version__
 _COMMAND_MODULES = (
     "ayon_gql.cli._schema",
     "ayon_gql.cli._check",
+    "ayon_gql.cli._init",
     "ayon_gql.cli._generate",
     "ayon_gql.cli._query",
     "ayon_gql.cli._rest",

@@ -21,14 +21,22 @@ def register(subparsers: Any) -> None:
         "pull",
         help="introspect a server (or read a saved introspection) and write SDL",
         description="Write the schema as sorted SDL with a header naming the server version "
-        "and date. Descriptions are left out unless --descriptions is given.",
+        "and date. Descriptions are left out unless --descriptions is given. Inside a project "
+        "with [tool.ayon-gql], the server defaults to its url (then $AYON_SERVER_URL) and the "
+        "output to its schema snapshot.",
     )
     source = pull.add_mutually_exclusive_group()
     source.add_argument(
         "--from-file", type=Path, help="saved introspection JSON instead of a live server"
     )
     add_connection_options(pull)
-    pull.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    pull.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (default: the project's schema snapshot, else standard output; "
+        "'-' for standard output)",
+    )
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
     pull.add_argument("--server-version", help="version to name in the header")
     pull.set_defaults(handler=_pull)
@@ -50,8 +58,17 @@ def register(subparsers: Any) -> None:
 
 
 def _pull(args: argparse.Namespace) -> int:
+    from ayon_gql._project import find_project
     from ayon_gql.schema import pull_schema
 
+    project = find_project()
+    output: Path | None = args.output
+    if output is None and project is not None:
+        output = project.schema
+    elif output == Path("-"):
+        output = None
+    if args.url is None and project is not None:
+        args.url = project.url  # None: AYON_SERVER_URL
     if args.from_file is not None:
         snapshot = pull_schema(
             from_file=args.from_file,
@@ -65,19 +82,26 @@ def _pull(args: argparse.Namespace) -> int:
                 descriptions=args.descriptions,
                 server_version=args.server_version,
             )
-    if args.output is None:
+    if output is None:
         sys.stdout.write(snapshot.sdl)
     else:
         try:
-            snapshot.write(args.output)
+            snapshot.write(output)
         except OSError as exc:
-            raise InvalidInputError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            raise InvalidInputError(f"cannot write {output}: {exc.strerror or exc}") from None
         print(
-            f"wrote {args.output} (AYON {snapshot.server_version or 'unknown version'}, "
+            f"wrote {_shown(output)} (AYON {snapshot.server_version or 'unknown version'}, "
             f"from {snapshot.source})",
             file=sys.stderr,
         )
     return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -1,8 +1,12 @@
-"""Run ariadne-codegen with the project's configuration, or check its output.
+"""Generate a project's client package, or check it against fresh output.
 
-Generation always writes into a fresh temporary folder first and then
-replaces the target package, so files of removed operations do not linger;
-``check`` compares that fresh output with the committed package instead.
+Generation runs ariadne-codegen into a temporary folder with the config built
+from ``[tool.ayon-gql]`` (see :mod:`ayon_gql.codegen._config`), then brings
+the target package in line with that output.  The package's manifest
+(:data:`MANIFEST_NAME`, itself generated) lists every file ayon-gql wrote;
+only those are ever replaced or removed.  Files it did not write are left
+alone and reported, and a generated file that would replace one of them
+stops the run before anything is written.
 """
 
 from __future__ import annotations
@@ -15,25 +19,45 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
 
-CONFIG_SECTION = "ariadne-codegen"
+from ayon_gql._errors import GenerationError, ProjectConfigError
+from ayon_gql._project import SECTION, ProjectConfig, find_project, load_project
+from ayon_gql.codegen._config import (
+    CODEGEN_SECTION,
+    SNAPSHOT_NAME,
+    build_codegen_config,
+    validate_codegen_config,
+)
+
+#: The file in every generated package listing what ayon-gql wrote there.
+MANIFEST_NAME = "_ayon_gql_files.txt"
+_MANIFEST_HEADER = (
+    "# Files written by `ayon-gql generate`, which replaces or removes only these.\n"
+    "# Other files in this folder are yours: generate leaves them alone.\n"
+)
 
 
 @dataclass
 class GenerationResult:
-    """What a generation run produced, or how it differs from the committed code."""
+    """What a generation run produced, or how the package differs from fresh output."""
 
+    #: The package folder.
     target: Path
+    #: Every file of the fresh output, manifest included.
     files: list[str] = field(default_factory=list)
+    #: Generated files whose content differs from fresh output.
     changed: list[str] = field(default_factory=list)
+    #: Fresh files the package does not have yet.
     added: list[str] = field(default_factory=list)
+    #: Files ayon-gql wrote earlier that fresh output no longer has.
     removed: list[str] = field(default_factory=list)
+    #: Files in the package that ayon-gql did not write (left alone).
+    foreign: list[str] = field(default_factory=list)
 
     @property
     def up_to_date(self) -> bool:
-        """True when the committed package equals fresh output."""
+        """True when the package equals fresh output (foreign files aside)."""
         return not (self.changed or self.added or self.removed)
 
 
@@ -47,43 +71,60 @@ def _working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
+def _found_project(start: Path | None) -> ProjectConfig:
+    project = find_project(start)
+    if project is None:
+        here = (start or Path.cwd()).resolve()
+        raise ProjectConfigError(
+            f"no pyproject.toml with a [tool.{SECTION}] section in {here} or above"
+            " (run `ayon-gql init PACKAGE` to create one)"
+        )
+    return project
+
+
 def find_project_root(start: Path | None = None) -> Path:
-    """The nearest folder upwards with a pyproject.toml that configures codegen."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and f"[tool.{CONFIG_SECTION}]" in pyproject.read_text(
-            encoding="utf-8"
-        ):
-            return folder
-    raise FileNotFoundError(
-        f"no pyproject.toml with a [tool.{CONFIG_SECTION}] section in {here} or above"
-    )
+    """The nearest folder upwards whose pyproject.toml has ``[tool.ayon-gql]``."""
+    return _found_project(start).root
 
 
-def load_config(project_root: Path, *, schema_path: Path | None = None) -> dict[str, Any]:
-    """The project's codegen configuration, optionally with another schema."""
-    from ariadne_codegen.config import get_config_dict
-
-    config: dict[str, Any] = get_config_dict(str(project_root / "pyproject.toml"))
-    if schema_path is not None:
-        config["tool"][CONFIG_SECTION]["schema_path"] = str(Path(schema_path).resolve())
-        # The packaged snapshot follows the schema the client is generated from.
-        includes = config["tool"][CONFIG_SECTION].get("files_to_include", [])
-        config["tool"][CONFIG_SECTION]["files_to_include"] = [
-            item for item in includes if not item.endswith(".graphql")
-        ] + [str(Path(schema_path).resolve())]
-    return config
+def _project(project_root: Path | None) -> ProjectConfig:
+    """The given project folder's configuration, or the nearest one upwards."""
+    return _found_project(None) if project_root is None else load_project(project_root)
 
 
-def _run_codegen(project_root: Path, config: dict[str, Any], output_parent: Path) -> Path:
+def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path) -> Path:
+    """ariadne-codegen's output for ``project`` in ``scratch``; returns the package folder."""
+    from ariadne_codegen.exceptions import CodeGenException
     from ariadne_codegen.main import client
+    from graphql import GraphQLError
 
-    section = config["tool"][CONFIG_SECTION]
-    section["target_package_path"] = str(output_parent)
-    with _working_directory(project_root), contextlib.redirect_stdout(io.StringIO()):
-        client(config)  # type: ignore[no-untyped-call]
-    return output_parent / str(section.get("target_package_name", "graphql_client"))
+    from ayon_gql.codegen._operations import load_schema_file, operation_files, validate_operations
+
+    graphql_schema = load_schema_file(schema, project.root)
+    snapshot = scratch / "snapshot" / SNAPSHOT_NAME
+    snapshot.parent.mkdir()
+    shutil.copyfile(schema, snapshot)
+    output = scratch / "output"
+    output.mkdir()
+    config = build_codegen_config(
+        project, snapshot=snapshot, target_package_path=output, schema=schema
+    )
+    skipped = config["tool"][CODEGEN_SECTION].get("skip_validation_rules", ["NoUnusedFragments"])
+    validate_operations(
+        graphql_schema, operation_files(project.queries), project.root, skip_rules=skipped
+    )
+    validate_codegen_config(config, project)
+    try:
+        with _working_directory(project.root), contextlib.redirect_stdout(io.StringIO()):
+            client(config)  # type: ignore[no-untyped-call]
+    except (CodeGenException, GraphQLError) as exc:
+        raise GenerationError(f"ariadne-codegen: {exc}") from None
+    package = output / project.package
+    (package / MANIFEST_NAME).write_text(
+        _MANIFEST_HEADER + "".join(f"{name}\n" for name in sorted(_relative_files(package))),
+        encoding="utf-8",
+    )
+    return package
 
 
 def _relative_files(root: Path) -> set[str]:
@@ -94,21 +135,66 @@ def _relative_files(root: Path) -> set[str]:
     }
 
 
-def _compare(fresh: Path, target: Path) -> GenerationResult:
+def read_manifest(package: Path) -> set[str] | None:
+    """The files a package's manifest lists (itself included); None without one."""
+    manifest = package / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GenerationError(f"cannot read {manifest}: {exc}") from None
+    owned = {MANIFEST_NAME}
+    for line in lines:
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        pure = PurePosixPath(name)
+        if pure.is_absolute() or ".." in pure.parts:
+            raise GenerationError(f"{manifest}: {name!r} is not a file inside the package")
+        owned.add(pure.as_posix())
+    return owned
+
+
+def _compare(fresh: Path, target: Path) -> tuple[GenerationResult, list[str]]:
+    """The differences, and the generated files that would replace foreign ones."""
     fresh_files = _relative_files(fresh)
-    target_files = _relative_files(target) if target.is_dir() else set()
-    changed = sorted(
-        name
-        for name in fresh_files & target_files
-        if not filecmp.cmp(fresh / name, target / name, shallow=False)
-    )
-    return GenerationResult(
+    present = _relative_files(target) if target.is_dir() else set()
+    manifest = read_manifest(target) if target.is_dir() else None
+    owned = (manifest or set()) & present
+
+    def same(name: str) -> bool:
+        return filecmp.cmp(fresh / name, target / name, shallow=False)
+
+    common = fresh_files & present
+    changed = sorted(name for name in common if not same(name))
+    # A file we would write with the same content is ours already (e.g. a
+    # package generated before manifests existed); any other is the user's.
+    collisions = sorted(name for name in changed if name not in owned)
+    result = GenerationResult(
         target=target,
         files=sorted(fresh_files),
         changed=changed,
-        added=sorted(fresh_files - target_files),
-        removed=sorted(target_files - fresh_files),
+        added=sorted(fresh_files - present),
+        removed=sorted(owned - fresh_files),
+        foreign=sorted(present - owned - fresh_files),
     )
+    return result, collisions
+
+
+def _apply(fresh: Path, result: GenerationResult) -> None:
+    """Write new and changed files, then remove own stale ones; manifest last."""
+    target = result.target
+    target.mkdir(parents=True, exist_ok=True)
+    ordered = sorted(set(result.changed) | set(result.added), key=lambda n: n == MANIFEST_NAME)
+    for name in ordered:
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial = destination.with_name(destination.name + ".ayon-gql-partial")
+        shutil.copyfile(fresh / name, partial)
+        partial.replace(destination)
+    for name in result.removed:
+        (target / name).unlink(missing_ok=True)
 
 
 def generate(
@@ -118,23 +204,37 @@ def generate(
     schema_path: Path | None = None,
     target: Path | None = None,
 ) -> GenerationResult:
-    """Generate the client package; with ``check`` only report differences.
+    """Generate the project's client package; with ``check`` only compare.
 
-    ``schema_path`` generates against another schema (e.g. a newer server's),
-    ``target`` writes somewhere other than the configured package folder.
+    ``project_root`` is the folder with ``pyproject.toml`` (default: the
+    nearest one upwards with ``[tool.ayon-gql]``). ``schema_path`` generates
+    against another schema (e.g. a newer server's), ``target`` writes
+    somewhere other than the configured package folder.
+
+    Raises :class:`~ayon_gql.GenerationError` for invalid operations (as
+    ``file:line:column: Operation: message``) and when a generated file would
+    replace a file ayon-gql did not write; nothing is written then.
     """
-    root = find_project_root(project_root)
-    config = load_config(root, schema_path=schema_path)
-    section = config["tool"][CONFIG_SECTION]
-    configured = (root / section.get("target_package_path", ".")) / section.get(
-        "target_package_name", "graphql_client"
-    )
-    destination = (target or configured).resolve()
+    project = _project(project_root)
+    schema = (schema_path or project.schema).resolve()
+    destination = (target or project.package_dir).resolve()
+    if destination.exists() and not destination.is_dir():
+        raise GenerationError(f"target {destination} exists and is not a folder")
+    if destination == project.root or destination in project.root.parents:
+        raise GenerationError(
+            f"target {destination} holds the project itself; the generated package needs a "
+            f"folder of its own (package_dir in [tool.{SECTION}])"
+        )
     with tempfile.TemporaryDirectory(prefix="ayon-gql-generate-") as scratch:
-        fresh = _run_codegen(root, config, Path(scratch))
-        result = _compare(fresh, destination)
-        if not check and not result.up_to_date:
-            if destination.exists():
-                shutil.rmtree(destination)
-            shutil.copytree(fresh, destination, ignore=shutil.ignore_patterns("__pycache__"))
+        fresh = _run_codegen(project, schema, Path(scratch))
+        result, collisions = _compare(fresh, destination)
+        if check:
+            return result
+        if collisions:
+            raise GenerationError(
+                f"{destination} holds files ayon-gql did not write that generation would "
+                f"replace: {', '.join(collisions)}; rename or move them (nothing was changed)"
+            )
+        if not result.up_to_date:
+            _apply(fresh, result)
     return result

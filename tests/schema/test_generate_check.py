@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ayon_gql.codegen import generate
+from ayon_gql.codegen import MANIFEST_NAME, generate
 from tests.schema.conftest import PROJECT_ROOT
 
 
@@ -31,12 +31,16 @@ def test_a_modified_copy_drifts(generated_copy: Path) -> None:
     (target / "get_versions.py").write_text("# edited by hand\n", encoding="utf-8")
     (target / "get_me.py").unlink()
     (target / "stale_operation.py").write_text("", encoding="utf-8")
+    with (target / MANIFEST_NAME).open("a", encoding="utf-8") as manifest:
+        manifest.write("stale_operation.py\n")  # as if an earlier run had written it
+    (target / "studio_helpers.py").write_text("# hand-written\n", encoding="utf-8")
 
     result = generate(PROJECT_ROOT, check=True, target=target)
     assert not result.up_to_date
-    assert result.changed == ["get_versions.py"]
     assert result.added == ["get_me.py"]
+    assert result.changed == ["_ayon_gql_files.txt", "get_versions.py"]
     assert result.removed == ["stale_operation.py"]
+    assert result.foreign == ["studio_helpers.py"]
     assert (target / "get_versions.py").read_text() == "# edited by hand\n"  # check writes nothing
 
     generate(PROJECT_ROOT, target=target)  # regenerating repairs the copy
@@ -44,3 +48,4 @@ def test_a_modified_copy_drifts(generated_copy: Path) -> None:
     for name in result.files:
         assert filecmp.cmp(target / name, committed / name, shallow=False), name
     assert not (target / "stale_operation.py").exists()
+    assert (target / "studio_helpers.py").read_text() == "# hand-written\n"

@@ -1,0 +1,89 @@
+"""``ayon-gql init PACKAGE``: set up a studio's project for its own typed client."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from ayon_gql.cli._common import add_connection_options, client_from_args
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "init",
+        help="set up a project: [tool.ayon-gql], schema snapshot, queries, generated package",
+        description="In a project folder: add a [tool.ayon-gql] section to pyproject.toml "
+        "(creating the file if needed; other sections are not touched), write the schema "
+        "snapshot (pulled from --url or AYON_SERVER_URL, or read from --schema FILE: SDL or "
+        "introspection JSON), create the queries folder with a starter operation (--stock: "
+        "a copy of ayon-gql's own operations), write .graphqlrc.yml for editors and generate "
+        "the package. Whatever exists already is left alone, so running it again is safe.",
+    )
+    parser.add_argument("package", help="import name of the generated package, e.g. studio_ayon")
+    parser.add_argument(
+        "--schema",
+        type=Path,
+        metavar="FILE",
+        help="SDL or introspection JSON file instead of a server",
+    )
+    parser.add_argument(
+        "--stock", action="store_true", help="start from a copy of ayon-gql's own operations"
+    )
+    parser.add_argument("--project", type=Path, help="project folder (default: current folder)")
+    add_connection_options(parser)
+    parser.set_defaults(handler=_init)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from ayon_gql._errors import InvalidInputError, TransportError
+    from ayon_gql.codegen._scaffold import init_project
+
+    if args.schema is not None and args.url is not None:
+        raise InvalidInputError("pass either --url or --schema, not both")
+    server = args.url or os.environ.get("AYON_SERVER_URL")
+
+    def fetch_schema() -> str:
+        from ayon_gql.schema import pull_schema
+
+        try:
+            with client_from_args(args) as client:
+                return pull_schema(connection=client.connection).sdl
+        except TransportError as exc:
+            raise TransportError(f"cannot pull the schema from {server}: {exc.message}") from None
+
+    report = init_project(
+        args.project or Path.cwd(),
+        args.package,
+        schema_file=args.schema,
+        fetch_schema=fetch_schema if args.schema is None and server else None,
+        url=args.url,
+        stock=args.stock,
+    )
+    for path, what in report.created:
+        print(f"created    {path}: {what}")
+    for path, why in report.kept:
+        print(f"left alone {path}: {why}")
+    root = report.project.root
+    generation = report.generation
+    if generation is not None:
+        target = _relative(generation.target, root)
+        changed = len(generation.changed) + len(generation.added) + len(generation.removed)
+        state = f"{changed} files written" if changed else "up to date"
+        print(f"generated  {target}: package {report.project.package} ({state})")
+        for name in generation.foreign:
+            print(f"left alone {target}/{name}: not written by ayon-gql")
+    queries = _relative(report.project.queries, root)
+    print(
+        f"next: add operations to {queries}/, run `ayon-gql generate`, "
+        f"then `from {report.project.package} import ...`"
+    )
+    return 0
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
