@@ -9,33 +9,27 @@ never end up behind one name (``IterFolders`` and the ``iter_folders`` of
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 
 from ayon_gql._errors import GenerationError
 from ayon_gql.codegen._result_classes import ResultClasses
 
-_TEMPLATES = Path(__file__).parent / "templates"
-_BASE_CLIENTS = (("base_client.py", "BaseClient"), ("async_base_client.py", "AsyncBaseClient"))
-
 
 @cache
 def base_client_members() -> frozenset[str]:
-    """Public names the base client templates define, which no method may replace."""
-    names: set[str] = set()
-    for file_name, class_name in _BASE_CLIENTS:
-        module = ast.parse((_TEMPLATES / file_name).read_text(encoding="utf-8"))
-        for node in module.body:
-            if isinstance(node, ast.ClassDef) and node.name == class_name:
-                names.update(
-                    statement.name
-                    for statement in node.body
-                    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-                    and not statement.name.startswith("_")
-                )
-    return frozenset(names)
+    """Public names of the classes every generated client is built on (the runtime
+    seam's operation and client bases), which no generated method may replace:
+    ``get_data``, ``execute``, ``login``, ``rest``, ``as_user`` ..."""
+    from ayon_gql import client
+
+    bases = (
+        client.OperationsBase,
+        client.AsyncOperationsBase,
+        client.AyonClientBase,
+        client.AsyncAyonClientBase,
+    )
+    return frozenset(name for base in bases for name in dir(base) if not name.startswith("_"))
 
 
 def check_method_names(methods: Mapping[str, str], iterators: Iterable[tuple[str, str]]) -> None:

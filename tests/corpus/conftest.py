@@ -63,40 +63,16 @@ def _toml(value: Any) -> str:
 def generate_package(queries: Path, parent: Path, name: str = PACKAGE) -> GeneratedPackage:
     """Generate a client package from ``queries`` into ``parent / name``.
 
-    Writes a temporary project with our ``[tool.ariadne-codegen]`` shape
-    (absolute paths) and runs ``ayon_gql.codegen.generate`` on it.
+    Writes a temporary project whose ``[tool.ayon-gql]`` names the snapshot,
+    the queries and the package (absolute paths), as a studio's would, and
+    runs ``ayon_gql.codegen.generate`` on it.
     """
     from ayon_gql.codegen import generate
 
-    section = {
-        "schema_path": str(SCHEMA),
-        "queries_path": str(queries),
-        "target_package_name": name,
-        "target_package_path": ".",
-        "client_name": "Operations",
-        "base_client_name": "BaseClient",
-        "base_client_file_path": str(TEMPLATES / "base_client.py"),
-        "files_to_include": [
-            str(TEMPLATES / "async_base_client.py"),
-            str(TEMPLATES / "py.typed"),
-        ],
-        "async_client": False,
-        "multipart_uploads": False,
-        "include_comments": "none",
-        "include_typename": False,
-        "defer_model_build": True,
-        "lazy_imports": True,
-        "use_alias_generator": True,
-        "plugins": [
-            "ariadne_codegen.contrib.client_forward_refs.ClientForwardRefsPlugin",
-            "ayon_gql.codegen.plugin.AyonPlugin",
-        ],
-    }
-    lines = ["[tool.ariadne-codegen]"]
-    lines += [f"{key} = {_toml(value)}" for key, value in section.items()]
-    lines += ["", "[tool.ariadne-codegen.scalars.DateTime]", 'type = "datetime.datetime"', ""]
+    section = {"schema": str(SCHEMA), "queries": str(queries), "package": name}
+    lines = ["[tool.ayon-gql]", *(f"{key} = {_toml(value)}" for key, value in section.items())]
     parent.mkdir(parents=True, exist_ok=True)
-    (parent / "pyproject.toml").write_text("\n".join(lines), encoding="utf-8")
+    (parent / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GenerationWarning)
         generate(parent)

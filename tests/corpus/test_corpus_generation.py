@@ -133,7 +133,9 @@ def test_generated_corpus_type_checks_with_mypy_strict(
         f"cache_dir = {tmp_path / 'cache'}\n"
         # ariadne-codegen's lazy-import __init__ defines __getattr__/__dir__ without
         # annotations; every other module of the package is checked strictly.
-        f"[mypy-{corpus.name}]\ndisallow_untyped_defs = False\n",
+        f"[mypy-{corpus.name}]\ndisallow_untyped_defs = False\n"
+        # The same holds for the stock package, which the runtime seam imports.
+        "[mypy-ayon_gql_generated]\ndisallow_untyped_defs = False\n",
         encoding="utf-8",
     )
     # The package imports the runtime seam (ayon_gql.client); an editable install

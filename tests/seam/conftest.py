@@ -8,8 +8,7 @@ operations differ, so combining them in one class is meaningful.
 
 from __future__ import annotations
 
-import contextlib
-import io
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -74,42 +73,23 @@ def studio_schema_text() -> str:
 def generate_package(
     parent: Path, name: str, queries: Path, schema: Path, *, lazy_imports: bool
 ) -> Path:
-    """Generate package ``name`` into ``parent`` with ayon-gql's plugin and templates.
+    """Generate package ``name`` into ``parent`` as a studio would: a project whose
+    ``[tool.ayon-gql]`` names the snapshot, queries and package, then ``generate``."""
+    from ayon_gql.codegen import generate
 
-    The one place that knows how generation is configured: adapt it when the
-    configuration moves (``[tool.ayon-gql]``).
-    """
-    from ariadne_codegen.main import client
-
-    section = {
-        "schema_path": str(schema),
-        "queries_path": str(queries),
-        "target_package_name": name,
-        "target_package_path": str(parent),
-        "client_name": "Operations",
-        "base_client_name": "BaseClient",
-        "base_client_file_path": str(TEMPLATES / "base_client.py"),
-        "files_to_include": [
-            str(TEMPLATES / "async_base_client.py"),
-            str(TEMPLATES / "ayon_client.py"),
-            str(TEMPLATES / "py.typed"),
-            str(schema),
-        ],
-        "async_client": False,
-        "multipart_uploads": False,
-        "include_comments": "none",
-        "include_typename": False,
-        "defer_model_build": True,
-        "lazy_imports": lazy_imports,
-        "use_alias_generator": True,
-        "plugins": [
-            "ariadne_codegen.contrib.client_forward_refs.ClientForwardRefsPlugin",
-            "ayon_gql.codegen.plugin.AyonPlugin",
-        ],
-        "scalars": {"DateTime": {"type": "datetime.datetime"}},
-    }
-    with contextlib.redirect_stdout(io.StringIO()):
-        client({"tool": {"ariadne-codegen": section}})  # type: ignore[no-untyped-call]
+    project = parent / f"{name}-project"
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "pyproject.toml").write_text(
+        "[tool.ayon-gql]\n"
+        f"schema = {json.dumps(str(schema))}\n"
+        f"queries = {json.dumps(str(queries))}\n"
+        f"package = {json.dumps(name)}\n"
+        f"package_dir = {json.dumps(str(parent / name))}\n"
+        "\n[tool.ayon-gql.codegen]\n"
+        f"lazy_imports = {json.dumps(lazy_imports)}\n",
+        encoding="utf-8",
+    )
+    generate(project)
     return parent / name
 
 
