@@ -318,7 +318,18 @@ class ProjectConfigError(AyonError):
 
 class GenerationError(AyonError):
     """Code generation refused: an invalid or duplicate operation, a name clash,
-    or a target folder holding files that ayon-gql did not write."""
+    or a target folder holding files that ayon-gql did not write.
+
+    ``details`` holds one ``file:line:column: Operation: message`` line per
+    problem when there are several (the command line prints them before the
+    one-line message, as a compiler would).
+    """
+
+    def __init__(
+        self, message: str, *, details: Sequence[str] = (), operation: str | None = None
+    ) -> None:
+        self.details = tuple(details)
+        super().__init__(message, operation=operation)
 
 
 class SchemaSourceError(InvalidInputError):

@@ -58,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = handler(args)
     except AyonError as exc:
+        for line in getattr(exc, "details", ()):  # file:line:column lines, compiler style
+            print(line, file=sys.stderr)
         print(f"ayon-gql: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

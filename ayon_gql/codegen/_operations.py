@@ -118,8 +118,11 @@ def _raise(messages: list[str]) -> None:
     listed = messages[:_MAX_LISTED]
     if len(messages) > _MAX_LISTED:
         listed.append(f"... and {len(messages) - _MAX_LISTED} more")
-    count = f"{len(messages)} error{'s' if len(messages) != 1 else ''}"
-    raise GenerationError(f"{count} in the operations:\n" + "\n".join(listed))
+    if len(messages) == 1:
+        raise GenerationError(messages[0])
+    raise GenerationError(
+        f"{len(messages)} errors in the operations (listed above)", details=listed
+    )
 
 
 def validate_operations(

@@ -35,8 +35,8 @@ ERROR = "ayon-gql: error: "
 class Case:
     """One command line, its exit status and what its output must contain.
 
-    ``kind`` is ``error`` (one ``ayon-gql: error:`` line on stderr, nothing
-    on stdout), ``report`` (check's report on stdout) or ``lines`` (query's
+    ``kind`` is ``error`` (one ``ayon-gql: error:`` line on stderr, after
+    ``file:line:column`` lines when there are several problems; nothing on stdout), ``report`` (check's report on stdout) or ``lines`` (query's
     ``file:line:column: message`` lines on stderr).
     """
 
@@ -204,9 +204,11 @@ def _assert_outcome(case: Case, status: int, out: str, err: str) -> None:
     assert "Traceback" not in out + err, shown
     assert status == case.status, shown
     if case.kind == "error":
-        lines = err.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith(ERROR), shown
-        assert case.expect in lines[0], shown
+        # One error line; several problems are listed before it as file:line:column lines.
+        *located, last = err.strip().splitlines()
+        assert last.startswith(ERROR), shown
+        assert all(":" in line and not line.startswith(ERROR) for line in located), shown
+        assert case.expect in err, shown
         assert out == "", shown
     elif case.kind == "report":
         assert case.expect in out, shown

@@ -50,5 +50,5 @@ def test_check_uses_the_project_and_works_without_one(
     queries = str(studio / "queries")
     assert main(["check", "--schema", str(SNAPSHOT), "--queries", queries]) == 0
     assert "Checked 2 operations" in capsys.readouterr().out
-    assert main(["check"]) == 1
-    assert "pass both the schema and the queries folder" in capsys.readouterr().err
+    assert main(["check"]) == 2
+    assert "no queries folder" in capsys.readouterr().err

@@ -33,7 +33,9 @@ def test_the_package_exports_clients_built_on_the_seam(studio_packages: StudioPa
         assert issubclass(package.AsyncAyonClient, AsyncAyonClientBase)
         assert issubclass(package.AsyncAyonClient, package.AsyncOperations)
         assert package.AyonClient.schema_package == package.__name__
-    assert studio_packages.beta.AyonClient.schema_snapshot == "studio.graphql"
+    # generate copies the configured snapshot (here studio.graphql) as ayon.graphql.
+    assert studio_packages.beta.AyonClient.schema_snapshot == "ayon.graphql"
+    assert "shotCode" in (studio_packages.path / "studio_beta" / "ayon.graphql").read_text()
     # The stock client is the same construction, from the stock package.
     assert issubclass(ayon_gql.AyonClient, AyonClientBase)
     assert ayon_gql.AyonClient.__module__ == "ayon_gql_generated.ayon_client"
@@ -142,7 +144,7 @@ def test_a_missing_snapshot_is_an_ayon_error_naming_the_file(
     base = AyonClientBase(
         "http://127.0.0.1:9",
         api_key="k",
-        validate=str(studio_packages.path / "studio_beta" / "studio.graphql"),
+        validate=str(studio_packages.path / "studio_beta" / "ayon.graphql"),
     )
     assert base.connection.validator is not None
 
