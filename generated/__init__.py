@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations,
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges,
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode,
+        GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo,
         GetLatestVersionsWithRepresentationsProjectVersionsPageInfo,
     )
     from .get_links import (
@@ -206,6 +207,7 @@ _LAZY_IMPORTS = {
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode": ".get_latest_versions_with_representations",
+    "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsPageInfo": ".get_latest_versions_with_representations",
     "GetLinks": ".get_links",
     "GetLinksProject": ".get_links",
@@ -369,6 +371,7 @@ __all__ = [
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode",
+    "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo",
     "GetLatestVersionsWithRepresentationsProjectVersionsPageInfo",
     "GetLinks",
     "GetLinksProject",

@@ -7,7 +7,7 @@ without touching the runtime.
 """
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel as PydanticBaseModel
@@ -22,6 +22,15 @@ class SyncTransport(Protocol):
         self,
         query: str,
         variables: dict[str, Any] | None = None,
+        operation_name: str | None = None,
+        **kwargs: Any,
+    ) -> dict[str, Any]: ...
+
+    def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
         operation_name: str | None = None,
         **kwargs: Any,
     ) -> dict[str, Any]: ...
@@ -82,12 +91,20 @@ class BaseClient:
         query: str,
         variables: dict[str, Any] | None = None,
         operation_name: str | None = None,
+        *,
+        nested: Sequence[Mapping[str, Any]] = (),
         **kwargs: Any,
     ) -> dict[str, Any]:
-        """Run an operation and return its ``data``; errors raise."""
-        return self._transport.graphql(
-            query, serialize_variables(variables), operation_name, **kwargs
-        )
+        """Run an operation and return its ``data``; errors raise.
+
+        ``nested``: the operation's follow-up plans (generated); nested
+        connections with more items are then filled in before returning.
+        """
+        values = serialize_variables(variables)
+        data = self._transport.graphql(query, values, operation_name, **kwargs)
+        if nested:
+            data = self._transport.complete_nested(data, nested, values, operation_name, **kwargs)
+        return data
 
     def get_data(self, response: dict[str, Any]) -> dict[str, Any]:
         """The transport already returns ``data``; kept for generated methods."""

@@ -1151,7 +1151,7 @@ _GET_VERSIONS_QUERY = gql("""
     }
     """)
 _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
-    query GetLatestVersionsWithRepresentations($projectName: String!, $productIds: [String!], $folderIds: [String!], $representationNames: [String!], $first: Int, $after: String) {
+    query GetLatestVersionsWithRepresentations($projectName: String!, $productIds: [String!], $folderIds: [String!], $representationNames: [String!], $representationsFirst: Int = 100, $first: Int, $after: String) {
       project(name: $projectName) {
         versions(
           productIds: $productIds
@@ -1166,7 +1166,10 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
           edges {
             node {
               ...VersionFields
-              representations(names: $representationNames, first: 1000) {
+              representations(names: $representationNames, first: $representationsFirst) {
+                pageInfo {
+                  ...PageInfoFields
+                }
                 edges {
                   node {
                     ...RepresentationFields
@@ -1269,6 +1272,31 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
       }
     }
     """)
+_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED: tuple[dict[str, Any], ...] = (
+    {
+        "operation": "GetLatestVersionsWithRepresentationsNestedRepresentations",
+        "parents": ("project", "versions", "edges", "node"),
+        "id": "id",
+        "connection": "representations",
+        "edges": "edges",
+        "page_info": "pageInfo",
+        "has_next_page": "hasNextPage",
+        "end_cursor": "endCursor",
+        "first": 100,
+        "first_variable": "representationsFirst",
+        "variables": ("projectName", "representationNames"),
+        "head": "query GetLatestVersionsWithRepresentationsNestedRepresentations($projectName: String! $representationNames: [String!] $nestedFirst: Int!",
+        "declare": " $nestedId__N__: String! $nestedAfter__N__: String",
+        "open": ") { project(name: $projectName) {",
+        "parent": " nestedParent__N__: versions(ids: [$nestedId__N__]) { edges { node { id representations( names: $representationNames first: $nestedFirst after: $nestedAfter__N__ ) { pageInfo { ...PageInfoFields } edges { node { ...RepresentationFields } } } } } }",
+        "close": " } }\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}\n\nfragment RepresentationAttribFields on RepresentationAttribType {\n  clipIn\n  clipOut\n  description\n  extension\n  fps\n  frameEnd\n  frameStart\n  handleEnd\n  handleStart\n  path\n  pixelAspect\n  resolutionHeight\n  resolutionWidth\n  template\n}\n\nfragment RepresentationFields on RepresentationNode {\n  id\n  name\n  versionId\n  context\n  data\n  traits\n  active\n  status\n  tags\n  createdAt\n  updatedAt\n  attrib {\n    ...RepresentationAttribFields\n  }\n  files {\n    id\n    name\n    path\n    size\n    hash\n    hashType\n  }\n}",
+        "owner": ("project",),
+        "alias": "nestedParent__N__",
+        "first_name": "nestedFirst",
+        "id_name": "nestedId__N__",
+        "after_name": "nestedAfter__N__",
+    },
+)
 
 
 class Operations(BaseClient):
@@ -1776,8 +1804,11 @@ class Operations(BaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         first: Union[Optional[int], "UnsetType"] = UNSET,
         after: Union[Optional[str], "UnsetType"] = UNSET,
+        *,
+        complete_nested: bool = True,
         **kwargs: Any,
     ) -> "GetLatestVersionsWithRepresentations":
         from .get_latest_versions_with_representations import (
@@ -1790,6 +1821,7 @@ class Operations(BaseClient):
             "productIds": product_ids,
             "folderIds": folder_ids,
             "representationNames": representation_names,
+            "representationsFirst": representations_first,
             "first": first,
             "after": after,
         }
@@ -1797,6 +1829,9 @@ class Operations(BaseClient):
             query=query,
             operation_name="GetLatestVersionsWithRepresentations",
             variables=variables,
+            nested=_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED
+            if complete_nested
+            else (),
             **kwargs,
         )
         data = self.get_data(response)
@@ -1898,6 +1933,7 @@ class Operations(BaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         page_size: Optional[int] = None,
         **kwargs: Any,
     ) -> "Iterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
@@ -1917,6 +1953,7 @@ class Operations(BaseClient):
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
+            "representations_first": representations_first,
         }
         return self._paginate(
             fetch_page,
@@ -2678,8 +2715,11 @@ class AsyncOperations(AsyncBaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         first: Union[Optional[int], "UnsetType"] = UNSET,
         after: Union[Optional[str], "UnsetType"] = UNSET,
+        *,
+        complete_nested: bool = True,
         **kwargs: Any,
     ) -> "GetLatestVersionsWithRepresentations":
         from .get_latest_versions_with_representations import (
@@ -2692,6 +2732,7 @@ class AsyncOperations(AsyncBaseClient):
             "productIds": product_ids,
             "folderIds": folder_ids,
             "representationNames": representation_names,
+            "representationsFirst": representations_first,
             "first": first,
             "after": after,
         }
@@ -2699,6 +2740,9 @@ class AsyncOperations(AsyncBaseClient):
             query=query,
             operation_name="GetLatestVersionsWithRepresentations",
             variables=variables,
+            nested=_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED
+            if complete_nested
+            else (),
             **kwargs,
         )
         data = self.get_data(response)
@@ -2800,6 +2844,7 @@ class AsyncOperations(AsyncBaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         page_size: Optional[int] = None,
         **kwargs: Any,
     ) -> "AsyncIterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
@@ -2821,6 +2866,7 @@ class AsyncOperations(AsyncBaseClient):
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
+            "representations_first": representations_first,
         }
         return self._paginate(
             fetch_page,

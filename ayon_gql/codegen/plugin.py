@@ -24,6 +24,7 @@ from ariadne_codegen.plugins.base import Plugin
 from ariadne_codegen.utils import str_to_snake_case
 from graphql import ExecutableDefinitionNode, FragmentDefinitionNode, OperationDefinitionNode
 
+from ayon_gql.codegen._nested import NestedCompletion
 from ayon_gql.schema._relay import paginated_connection, response_key, selected_field
 
 SYNC_CLASS = "Operations"
@@ -64,6 +65,7 @@ class AyonPlugin(Plugin):
     def __init__(self, schema: Any, config_dict: dict[str, Any]) -> None:
         super().__init__(schema, config_dict)
         self._connections: dict[str, _Connection] = {}
+        self._nested = NestedCompletion(schema)
 
     # -- client -----------------------------------------------------------
 
@@ -72,6 +74,7 @@ class AyonPlugin(Plugin):
         method_def: ast.FunctionDef | ast.AsyncFunctionDef,
         operation_definition: OperationDefinitionNode,
     ) -> ast.FunctionDef | ast.AsyncFunctionDef:
+        method_def = self._nested.client_method(method_def)
         fields = paginated_connection(operation_definition)
         if fields is None or operation_definition.name is None:
             return method_def
@@ -103,6 +106,7 @@ class AyonPlugin(Plugin):
         module.body[module.body.index(sync_class) : module.body.index(sync_class)] = _hoist_queries(
             sync_class
         )
+        self._nested.add_constants(module)
         async_class = self._make_async_class(sync_class)
         for name, connection in sorted(self._connections.items()):
             method = next(

@@ -3,7 +3,7 @@
 Copied into the generated package by ariadne-codegen; see ``base_client``.
 """
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel as PydanticBaseModel
@@ -20,6 +20,15 @@ class AsyncTransport(Protocol):
         self,
         query: str,
         variables: dict[str, Any] | None = None,
+        operation_name: str | None = None,
+        **kwargs: Any,
+    ) -> dict[str, Any]: ...
+
+    async def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
         operation_name: str | None = None,
         **kwargs: Any,
     ) -> dict[str, Any]: ...
@@ -46,12 +55,22 @@ class AsyncBaseClient:
         query: str,
         variables: dict[str, Any] | None = None,
         operation_name: str | None = None,
+        *,
+        nested: Sequence[Mapping[str, Any]] = (),
         **kwargs: Any,
     ) -> dict[str, Any]:
-        """Run an operation and return its ``data``; errors raise."""
-        return await self._transport.graphql(
-            query, serialize_variables(variables), operation_name, **kwargs
-        )
+        """Run an operation and return its ``data``; errors raise.
+
+        ``nested``: the operation's follow-up plans (generated); nested
+        connections with more items are then filled in before returning.
+        """
+        values = serialize_variables(variables)
+        data = await self._transport.graphql(query, values, operation_name, **kwargs)
+        if nested:
+            data = await self._transport.complete_nested(
+                data, nested, values, operation_name, **kwargs
+            )
+        return data
 
     def get_data(self, response: dict[str, Any]) -> dict[str, Any]:
         """The transport already returns ``data``; kept for generated methods."""
