@@ -12,6 +12,12 @@ parent, so each parent gets its own aliased copy; the text of one copy is a
 template (``__N__`` stands for the parent's index) that the runtime
 (:mod:`ayon_gql._nested`) repeats for as many parents as one request takes.
 
+Why not the root connection filtered by parent ids (``project {
+representations(versionIds: [...]) }``)?  It exists for some nested
+connections only, and it knows no per-parent cursor: it would fetch every
+parent's first page again.  Aliased copies work for any nested connection and
+ask exactly the missing items.
+
 Conditions, checked against the schema: the nested connection sits directly
 in ``edges { node { ... } }`` of a connection reached from the root through
 single objects, that connection takes ``ids: [String!]``, the node selects

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ import pytest
 from graphql import GraphQLSchema, build_schema
 
 from ayon_gql import AyonClient
-from ayon_gql.codegen._nested import nested_plans
+from ayon_gql.codegen._nested import NestedCompletion, NestedConnectionWarning, nested_plans
 from ayon_gql.testing import StandInServer
 from tests.nested.conftest import PROJECT
 
@@ -177,3 +178,40 @@ def test_what_cannot_be_completed_is_named(schema: GraphQLSchema, text: str, pro
 def test_operations_without_nested_connections_have_no_plans(schema: GraphQLSchema) -> None:
     text = "query F($p: String!) { project(name: $p) { folders { edges { node { id name } } } } }"
     assert nested_plans(text, schema) == ([], [])
+
+
+def _method(text: str) -> ast.FunctionDef:
+    source = (
+        "def get_x(self, project_name: str, **kwargs: Any) -> X:\n"
+        f"    query = gql({text!r})\n"
+        "    response = self.execute(query=query, operation_name='X', variables={}, **kwargs)\n"
+        "    return X.model_validate(self.get_data(response))\n"
+    )
+    function = ast.parse(source).body[0]
+    assert isinstance(function, ast.FunctionDef)
+    return function
+
+
+def test_the_hook_adds_the_keyword_and_the_plans(schema: GraphQLSchema) -> None:
+    hook = NestedCompletion(schema)
+    method = hook.client_method(_method(TASKS_UNDER_FOLDERS))
+    source = ast.unparse(method)
+    assert "*, complete_nested: bool=True, **kwargs" in source
+    assert "nested=_GET_X_NESTED if complete_nested else (), **kwargs)" in source
+    module = ast.parse("import x\nclass Operations: pass\n")
+    hook.add_constants(module)
+    assert isinstance(module.body[1], ast.AnnAssign)
+    namespace: dict[str, Any] = {"Any": Any}
+    exec(compile(ast.Module(body=[module.body[1]], type_ignores=[]), "<plans>", "exec"), namespace)
+    assert namespace["_GET_X_NESTED"][0]["connection"] == "tasks"
+
+
+def test_the_hook_warns_and_leaves_the_method_alone(schema: GraphQLSchema) -> None:
+    text = (
+        "query X($p: String!) { project(name: $p) { versions { edges { node { id"
+        " representations(first: 5) { edges { node { id } } } } } } } }"
+    )
+    before = ast.unparse(_method(text))
+    with pytest.warns(NestedConnectionWarning, match="X: nested connection .* selects no pageInfo"):
+        method = NestedCompletion(schema).client_method(_method(text))
+    assert ast.unparse(method) == before
