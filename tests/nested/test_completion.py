@@ -143,3 +143,24 @@ def test_async_failure_mid_completion_names_the_operation(server: StandInServer)
     with pytest.raises(PaginationError) as caught:
         asyncio.run(run())
     assert caught.value.operation == OPERATION
+
+
+def test_a_parent_gone_before_its_follow_up_is_an_error(
+    client: AyonClient, server: StandInServer
+) -> None:
+    variables = {"projectName": PROJECT, "representationsFirst": 1}
+    data = client.execute(QUERY, variables, OPERATION)
+    project = server.dataset.project(PROJECT)
+    assert project is not None
+    gone = next(
+        edge["node"]["id"]
+        for edge in data["project"]["versions"]["edges"]
+        if edge["node"]["representations"]["pageInfo"]["hasNextPage"]
+    )
+    version = project.by_id.pop(gone)  # deleted on the server meanwhile
+    try:
+        with pytest.raises(PaginationError, match=f"{gone} was not found again") as caught:
+            client.connection.complete_nested(data, PLANS, variables, OPERATION)
+    finally:
+        project.by_id[gone] = version
+    assert caught.value.operation == OPERATION
