@@ -18,13 +18,8 @@ connections only, and it knows no per-parent cursor: it would fetch every
 parent's first page again.  Aliased copies work for any nested connection and
 ask exactly the missing items.
 
-Conditions, checked against the schema: the nested connection sits directly
-in ``edges { node { ... } }`` of a connection reached from the root through
-single objects, that connection takes ``ids: [String!]``, the node selects
-``id``, and the nested connection selects ``edges`` and ``pageInfo {
-hasNextPage endCursor }``.  A nested connection that selects ``pageInfo`` but
-does not meet them, or one that selects no ``pageInfo`` at all (its items
-beyond the first page would be cut silently), gets a generation warning.
+Which nested connections qualify is decided in ``_nested_find``; the others
+get a generation warning (:class:`NestedConnectionWarning`).
 
 graphql-core is used here only: the plan is plain data in the generated
 client, and the runtime never imports graphql-core.
@@ -35,8 +30,7 @@ from __future__ import annotations
 import ast
 import copy
 import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -45,18 +39,13 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
     GraphQLSchema,
-    InlineFragmentNode,
     IntValueNode,
     ListValueNode,
     NameNode,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
-    get_named_type,
     parse,
     print_ast,
     validate,
@@ -65,27 +54,11 @@ from graphql import (
 from graphql.language import Visitor
 
 from ayon_gql._nested import PLACEHOLDER, follow_up_query
+from ayon_gql.codegen._nested_find import Finder, Located, field_named
 
 
 class NestedConnectionWarning(UserWarning):
     """A nested connection that generated code cannot complete."""
-
-
-@dataclass(frozen=True)
-class _Located:
-    """A field with its schema type and the response keys leading to it."""
-
-    node: FieldNode
-    parent_type: GraphQLObjectType
-    keys: tuple[str, ...]
-
-    @property
-    def definition(self) -> Any:
-        return self.parent_type.fields[self.node.name.value]
-
-    @property
-    def type(self) -> Any:
-        return get_named_type(self.definition.type)
 
 
 @dataclass
@@ -94,7 +67,6 @@ class _Names:
 
     used: set[str]
     prefix: str = "nested"
-    chosen: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         while any(name.startswith(self.prefix) for name in self.used):
@@ -103,177 +75,6 @@ class _Names:
     def __call__(self, role: str, per_parent: bool = False) -> str:
         base = f"{self.prefix}{role[:1].upper()}{role[1:]}"
         return base + PLACEHOLDER if per_parent else base
-
-
-def _response_key(node: FieldNode) -> str:
-    return node.alias.value if node.alias else node.name.value
-
-
-def _fields(
-    selection_set: SelectionSetNode | None,
-    parent_type: GraphQLObjectType,
-    fragments: dict[str, FragmentDefinitionNode],
-    schema: GraphQLSchema,
-) -> Iterator[tuple[FieldNode, GraphQLObjectType]]:
-    """Fields selected on ``parent_type``, through fragment spreads and inline fragments."""
-    for selection in selection_set.selections if selection_set else ():
-        if isinstance(selection, FieldNode):
-            if selection.name.value in getattr(parent_type, "fields", {}):
-                yield selection, parent_type
-            continue
-        if isinstance(selection, FragmentSpreadNode):
-            fragment = fragments.get(selection.name.value)
-            if fragment is None:
-                continue
-            inner, condition = fragment.selection_set, fragment.type_condition.name.value
-        elif isinstance(selection, InlineFragmentNode):
-            inner = selection.selection_set
-            condition = (
-                selection.type_condition.name.value
-                if selection.type_condition
-                else parent_type.name
-            )
-        else:  # pragma: no cover - graphql-core has no other selection kinds
-            continue
-        narrowed = schema.get_type(condition)
-        yield from _fields(
-            inner,
-            narrowed if isinstance(narrowed, GraphQLObjectType) else parent_type,
-            fragments,
-            schema,
-        )
-
-
-def _children(
-    located: _Located, fragments: dict[str, FragmentDefinitionNode], schema: GraphQLSchema
-) -> list[_Located]:
-    field_type = located.type
-    if not isinstance(field_type, GraphQLObjectType):
-        return []
-    return [
-        _Located(node, parent, (*located.keys, _response_key(node)))
-        for node, parent in _fields(located.node.selection_set, field_type, fragments, schema)
-    ]
-
-
-def _child(children: list[_Located], name: str) -> _Located | None:
-    return next((child for child in children if child.node.name.value == name), None)
-
-
-def _is_connection(located: _Located) -> bool:
-    field_type = located.type
-    return (
-        isinstance(field_type, GraphQLObjectType)
-        and "edges" in field_type.fields
-        and "pageInfo" in field_type.fields
-    )
-
-
-def _is_list(located: _Located) -> bool:
-    field_type = located.definition.type
-    if isinstance(field_type, GraphQLNonNull):
-        field_type = field_type.of_type
-    return isinstance(field_type, GraphQLList)
-
-
-def _takes_id_list(located: _Located) -> bool:
-    argument = located.definition.args.get("ids")
-    return argument is not None and str(argument.type) in {"[String!]", "[String!]!"}
-
-
-@dataclass
-class _Finder:
-    """Walks one operation and collects plans and warnings."""
-
-    operation: OperationDefinitionNode
-    fragments: dict[str, FragmentDefinitionNode]
-    schema: GraphQLSchema
-    found: list[tuple[tuple[_Located, ...], _Located, _Located, _Located]] = field(
-        default_factory=list
-    )
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.operation.name.value if self.operation.name else "<anonymous>"
-
-    def children(self, located: _Located) -> list[_Located]:
-        return _children(located, self.fragments, self.schema)
-
-    def run(self) -> None:
-        root = self.schema.query_type
-        if root is None:
-            return
-        for node, parent in _fields(
-            self.operation.selection_set, root, self.fragments, self.schema
-        ):
-            self.single(_Located(node, parent, (_response_key(node),)), ())
-
-    def single(self, located: _Located, owners: tuple[_Located, ...]) -> None:
-        """``located`` is reached from the root through single objects only."""
-        if _is_connection(located):
-            self.connection(located, owners)
-        elif _is_list(located):
-            self.unreachable(located)
-        else:
-            for child in self.children(located):
-                self.single(child, (*owners, located))
-
-    def connection(self, outer: _Located, owners: tuple[_Located, ...]) -> None:
-        edges = _child(self.children(outer), "edges")
-        node = _child(self.children(edges), "node") if edges else None
-        if node is None:
-            if edges is not None:
-                self.unreachable(edges)
-            return
-        parent_children = self.children(node)
-        for child in parent_children:
-            if not _is_connection(child):
-                self.unreachable(child)
-                continue
-            reason = self.why_not(outer, parent_children, child)
-            if reason is None:
-                self.found.append((owners, outer, node, child))
-            elif reason:
-                self.problems.append(reason)
-            self.unreachable(child)
-
-    def why_not(self, outer: _Located, siblings: list[_Located], nested: _Located) -> str | None:
-        """Why ``nested`` cannot be completed; '' when it needs no completion."""
-        where = f"{self.name}: nested connection {'.'.join(nested.keys)}"
-        page_info = _child(self.children(nested), "pageInfo")
-        has_both = page_info is not None and {
-            child.node.name.value for child in self.children(page_info)
-        } >= {"hasNextPage", "endCursor"}
-        if not has_both:
-            return (
-                f"{where} selects no pageInfo {{ hasNextPage endCursor }}, so items beyond its"
-                " first page are cut; select them to have the rest fetched"
-            )
-        arguments = {argument.name.value for argument in nested.node.arguments or ()}
-        if arguments & {"last", "before"}:
-            return f"{where} pages backwards (last/before) and is not completed"
-        if _child(self.children(nested), "edges") is None:
-            return f"{where} selects no edges and is not completed"
-        if not _takes_id_list(outer):
-            return (
-                f"{where} is not completed: {outer.parent_type.name}.{outer.node.name.value}"
-                " takes no ids argument to reach its parents again"
-            )
-        if _child(siblings, "id") is None:
-            return f"{where} is not completed: its parent node does not select id"
-        return None
-
-    def unreachable(self, located: _Located) -> None:
-        """Warn about connections with pageInfo below ``located`` (none can be completed)."""
-        for child in self.children(located):
-            if _is_connection(child) and _child(self.children(child), "pageInfo") is not None:
-                self.problems.append(
-                    f"{self.name}: nested connection {'.'.join(child.keys)} is not completed:"
-                    " only connections directly in the nodes of a connection reached through"
-                    " single objects from the root are"
-                )
-            self.unreachable(child)
 
 
 # -- building the follow-up text -----------------------------------------------
@@ -338,11 +139,11 @@ def _fragments_used(node: Any, fragments: dict[str, FragmentDefinitionNode]) -> 
 
 
 def _plan(
-    finder: _Finder,
-    owners: tuple[_Located, ...],
-    outer: _Located,
-    node: _Located,
-    nested: _Located,
+    finder: Finder,
+    owners: tuple[Located, ...],
+    outer: Located,
+    node: Located,
+    nested: Located,
 ) -> dict[str, Any]:
     operation = finder.operation
     declared = {d.variable.name.value: d for d in operation.variable_definitions or ()}
@@ -400,13 +201,13 @@ def _plan(
     default = declared[first_variable].default_value if first_variable in declared else None
     if isinstance(default, IntValueNode):
         first = int(default.value)  # used when the caller leaves the variable out
-    page_info = _child(finder.children(nested), "pageInfo")
-    edges = _child(finder.children(nested), "edges")
+    page_info = field_named(finder.children(nested), "pageInfo")
+    edges = field_named(finder.children(nested), "edges")
     assert page_info is not None and edges is not None
     page_info_children = finder.children(page_info)
-    has_next = _child(page_info_children, "hasNextPage")
-    end_cursor = _child(page_info_children, "endCursor")
-    parent_id = _child(finder.children(node), "id")
+    has_next = field_named(page_info_children, "hasNextPage")
+    end_cursor = field_named(page_info_children, "endCursor")
+    parent_id = field_named(finder.children(node), "id")
     assert has_next is not None and end_cursor is not None and parent_id is not None
     return {
         "operation": operation_name,
@@ -455,7 +256,7 @@ def nested_plans(
     plans: list[dict[str, Any]] = []
     problems: list[str] = []
     for operation in operations:
-        finder = _Finder(operation, fragments, schema)
+        finder = Finder(operation, fragments, schema)
         finder.run()
         problems.extend(finder.problems)
         seen: set[tuple[str, ...]] = set()
