@@ -53,8 +53,12 @@ from graphql import (
 )
 from graphql.language import Visitor
 
+from ayon_gql._errors import GenerationError
 from ayon_gql._nested import PLACEHOLDER, follow_up_query
 from ayon_gql.codegen._nested_find import Finder, Located, field_named
+
+#: The keyword of generated ``get_*`` methods that turns completion off.
+_KEYWORD = "complete_nested"
 
 
 class NestedConnectionWarning(UserWarning):
@@ -323,10 +327,16 @@ class NestedCompletion:
             warnings.warn(problem, NestedConnectionWarning, stacklevel=2)
         if not plans:
             return method_def
+        taken = {arg.arg for arg in [*method_def.args.args, *method_def.args.kwonlyargs]}
+        if _KEYWORD in taken:
+            raise GenerationError(
+                f"{method_def.name}: an argument is called {_KEYWORD!r}, the keyword that"
+                " completes nested connections; rename the operation's variable"
+            )
         constant = f"_{method_def.name.upper()}_NESTED"
         self.plans[constant] = plans
         method_def.args.kwonlyargs.append(
-            ast.arg(arg="complete_nested", annotation=ast.Name(id="bool", ctx=ast.Load()))
+            ast.arg(arg=_KEYWORD, annotation=ast.Name(id="bool", ctx=ast.Load()))
         )
         method_def.args.kw_defaults.append(ast.Constant(value=True))
         for call in ast.walk(method_def):
@@ -335,7 +345,7 @@ class NestedCompletion:
                 and isinstance(call.func, ast.Attribute)
                 and call.func.attr == "execute"
             ):
-                choice = ast.parse(f"{constant} if complete_nested else ()", mode="eval").body
+                choice = ast.parse(f"{constant} if {_KEYWORD} else ()", mode="eval").body
                 index = next(
                     (i for i, keyword in enumerate(call.keywords) if keyword.arg is None),
                     len(call.keywords),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLSchema, build_schema
 
-from ayon_gql import AyonClient
+from ayon_gql import AyonClient, GenerationError
 from ayon_gql.codegen._nested import NestedCompletion, NestedConnectionWarning, nested_plans
 from ayon_gql.testing import StandInServer
 from tests.nested.conftest import PROJECT
@@ -215,3 +215,10 @@ def test_the_hook_warns_and_leaves_the_method_alone(schema: GraphQLSchema) -> No
     with pytest.warns(NestedConnectionWarning, match="X: nested connection .* selects no pageInfo"):
         method = NestedCompletion(schema).client_method(_method(text))
     assert ast.unparse(method) == before
+
+
+def test_a_variable_named_like_the_keyword_is_a_generation_error(schema: GraphQLSchema) -> None:
+    method = _method(TASKS_UNDER_FOLDERS)
+    method.args.args.append(ast.arg(arg="complete_nested"))
+    with pytest.raises(GenerationError, match="get_x: an argument is called 'complete_nested'"):
+        NestedCompletion(schema).client_method(method)
