@@ -10,7 +10,9 @@ the AYON client needs on top of it, so nothing generated is edited by hand:
   (async) that yield typed nodes across all pages;
 * ``<field>_decoded`` properties on result models for String fields that the
   server fills with JSON text (``data``, ``allAttrib``, ``config`` ...), so the
-  raw text stays available and the decoded value is one attribute away.
+  raw text stays available and the decoded value is one attribute away;
+* follow-up plans that complete nested connections (``_nested``): ``get_*``
+  methods of operations that have them pass them to ``execute``.
 """
 
 from __future__ import annotations
