@@ -26,7 +26,13 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ayon_gql._errors import GraphQLError, PaginationError, ServerError, TransportError
+from ayon_gql._errors import (
+    GraphQLError,
+    InvalidInputError,
+    PaginationError,
+    ServerError,
+    TransportError,
+)
 from ayon_gql._pagination import DEFAULT_PAGE_SIZE
 
 #: Parents completed by one follow-up request.
@@ -102,7 +108,9 @@ class _Completion:
         items_per_request: int,
     ) -> None:
         if parents_per_request < 1 or items_per_request < 1:
-            raise ValueError("parents_per_request and items_per_request must be positive")
+            raise InvalidInputError(
+                "parents_per_request and items_per_request must be positive integers"
+            )
         self.operation_name = operation_name
         self.variables = variables
         self.parents_per_request = parents_per_request
