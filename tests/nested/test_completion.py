@@ -164,3 +164,21 @@ def test_a_parent_gone_before_its_follow_up_is_an_error(
     finally:
         project.by_id[gone] = version
     assert caught.value.operation == OPERATION
+
+
+def test_follow_ups_keep_the_nested_filters(client: AyonClient, server: StandInServer) -> None:
+    names = [f"extra{index:04d}" for index in range(0, 130, 3)]
+    project = server.dataset.project(PROJECT)
+    assert project is not None
+    expected = {
+        version_id: [
+            rep["id"] for rep in project.reps_by_version[version_id] if rep["name"] in names
+        ]
+        for version_id in expected_children(server)
+    }
+    versions = client.iter_latest_versions_with_representations(
+        PROJECT, representation_names=names, representations_first=2
+    )
+    got = {v.id: [e.node.id for e in v.representations.edges] for v in versions}
+    assert got == expected
+    assert sum(len(ids) > 2 for ids in got.values()) >= 2
