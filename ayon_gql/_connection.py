@@ -28,6 +28,12 @@ from ayon_gql._errors import (
     ServerError,
     TransportError,
 )
+from ayon_gql._nested import (
+    ITEMS_PER_REQUEST,
+    PARENTS_PER_REQUEST,
+    acomplete_nested,
+    complete_nested,
+)
 from ayon_gql._pagination import aiter_nodes, iter_nodes
 from ayon_gql._validation import check_variables
 
@@ -615,6 +621,32 @@ class Connection(_ConnectionBase):
             id_filters=id_filters,
         )
 
+    def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
+        operation_name: str | None = None,
+        *,
+        parents_per_request: int = PARENTS_PER_REQUEST,
+        items_per_request: int = ITEMS_PER_REQUEST,
+        **options: Any,
+    ) -> dict[str, Any]:
+        """Fill in the nested connections of an answer's ``data`` (see ``_nested``)."""
+
+        def send(query: str, values: dict[str, Any], name: str) -> dict[str, Any]:
+            return self.graphql(query, values, name, **options)
+
+        return complete_nested(
+            data,
+            nested,
+            variables,
+            send,
+            operation_name=operation_name,
+            parents_per_request=parents_per_request,
+            items_per_request=items_per_request,
+        )
+
     def server_version(self) -> str | None:
         """The version ``/api/info`` reports, or None when it reports none."""
         return self._version_of(self.request("GET", "/api/info", operation="server info").json())
@@ -712,6 +744,32 @@ class AsyncConnection(_ConnectionBase):
             operation_name=operation_name,
             page_size=page_size,
             id_filters=id_filters,
+        )
+
+    async def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
+        operation_name: str | None = None,
+        *,
+        parents_per_request: int = PARENTS_PER_REQUEST,
+        items_per_request: int = ITEMS_PER_REQUEST,
+        **options: Any,
+    ) -> dict[str, Any]:
+        """Fill in the nested connections of an answer's ``data`` (see ``_nested``)."""
+
+        async def send(query: str, values: dict[str, Any], name: str) -> dict[str, Any]:
+            return await self.graphql(query, values, name, **options)
+
+        return await acomplete_nested(
+            data,
+            nested,
+            variables,
+            send,
+            operation_name=operation_name,
+            parents_per_request=parents_per_request,
+            items_per_request=items_per_request,
         )
 
     async def server_version(self) -> str | None:

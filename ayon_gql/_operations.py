@@ -11,7 +11,7 @@ whichever package's method set it.
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ayon_gql._errors import InvalidInputError
@@ -81,6 +81,17 @@ class SyncTransport(Protocol):
         """Run one GraphQL operation and return its ``data`` (errors raise)."""
         ...
 
+    def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
+        operation_name: str | None = None,
+        **options: Any,
+    ) -> dict[str, Any]:
+        """Fill in nested connections of ``data`` that have more, by the generated plans."""
+        ...
+
     def paginate(
         self,
         fetch_page: Callable[[dict[str, Any]], Any],
@@ -105,6 +116,17 @@ class AsyncTransport(Protocol):
         **options: Any,
     ) -> dict[str, Any]:
         """Run one GraphQL operation and return its ``data`` (errors raise)."""
+        ...
+
+    async def complete_nested(
+        self,
+        data: dict[str, Any],
+        nested: Sequence[Mapping[str, Any]],
+        variables: Mapping[str, Any],
+        operation_name: str | None = None,
+        **options: Any,
+    ) -> dict[str, Any]:
+        """Fill in nested connections of ``data`` that have more, by the generated plans."""
         ...
 
     def paginate(
@@ -190,15 +212,21 @@ class OperationsBase:
         query: str,
         variables: Mapping[str, Any] | None = None,
         operation_name: str | None = None,
+        *,
+        nested: Sequence[Mapping[str, Any]] = (),
         **options: Any,
     ) -> dict[str, Any]:
         """Run a GraphQL operation and return its ``data``; errors raise.
 
-        ``options``: ``headers`` and ``timeout`` for this request.
+        ``options``: ``headers`` and ``timeout`` for this request.  ``nested``:
+        the operation's generated follow-up plans; nested connections with
+        more items are filled in before the data is returned.
         """
-        return self._transport.graphql(
-            query, serialize_variables(variables), operation_name, **options
-        )
+        values = serialize_variables(variables)
+        data = self._transport.graphql(query, values, operation_name, **options)
+        if nested:
+            data = self._transport.complete_nested(data, nested, values, operation_name, **options)
+        return data
 
     def get_data(self, response: dict[str, Any]) -> dict[str, Any]:
         """The transport already returns ``data``; kept for generated methods."""
@@ -238,12 +266,19 @@ class AsyncOperationsBase:
         query: str,
         variables: Mapping[str, Any] | None = None,
         operation_name: str | None = None,
+        *,
+        nested: Sequence[Mapping[str, Any]] = (),
         **options: Any,
     ) -> dict[str, Any]:
-        """Run a GraphQL operation and return its ``data``; errors raise."""
-        return await self._transport.graphql(
-            query, serialize_variables(variables), operation_name, **options
-        )
+        """Run a GraphQL operation and return its ``data``; errors raise (see
+        :meth:`OperationsBase.execute`)."""
+        values = serialize_variables(variables)
+        data = await self._transport.graphql(query, values, operation_name, **options)
+        if nested:
+            data = await self._transport.complete_nested(
+                data, nested, values, operation_name, **options
+            )
+        return data
 
     def get_data(self, response: dict[str, Any]) -> dict[str, Any]:
         """The transport already returns ``data``; kept for generated methods."""

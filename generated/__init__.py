@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations,
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges,
         GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode,
+        GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo,
         GetLatestVersionsWithRepresentationsProjectVersionsPageInfo,
     )
     from .get_links import (
@@ -209,6 +210,7 @@ _LAZY_IMPORTS = {
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode": ".get_latest_versions_with_representations",
+    "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo": ".get_latest_versions_with_representations",
     "GetLatestVersionsWithRepresentationsProjectVersionsPageInfo": ".get_latest_versions_with_representations",
     "GetLinks": ".get_links",
     "GetLinksProject": ".get_links",
@@ -374,6 +376,7 @@ __all__ = [
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges",
     "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdgesNode",
+    "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo",
     "GetLatestVersionsWithRepresentationsProjectVersionsPageInfo",
     "GetLinks",
     "GetLinksProject",

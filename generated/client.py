@@ -866,7 +866,7 @@ _GET_VERSIONS_QUERY = gql("""
     }
     """)
 _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
-    query GetLatestVersionsWithRepresentations($projectName: String!, $productIds: [String!], $folderIds: [String!], $representationNames: [String!], $first: Int, $after: String) {
+    query GetLatestVersionsWithRepresentations($projectName: String!, $productIds: [String!], $folderIds: [String!], $representationNames: [String!], $representationsFirst: Int = 100, $first: Int, $after: String) {
       project(name: $projectName) {
         versions(
           productIds: $productIds
@@ -881,7 +881,10 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
           edges {
             node {
               ...VersionFields
-              representations(names: $representationNames, first: 1000) {
+              representations(names: $representationNames, first: $representationsFirst) {
+                pageInfo {
+                  ...PageInfoFields
+                }
                 edges {
                   node {
                     ...RepresentationFields
@@ -942,6 +945,31 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
       attrib: allAttrib
     }
     """)
+_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED: tuple[dict[str, Any], ...] = (
+    {
+        "operation": "GetLatestVersionsWithRepresentationsNestedRepresentations",
+        "parents": ("project", "versions", "edges", "node"),
+        "id": "id",
+        "connection": "representations",
+        "edges": "edges",
+        "page_info": "pageInfo",
+        "has_next_page": "hasNextPage",
+        "end_cursor": "endCursor",
+        "first": 100,
+        "first_variable": "representationsFirst",
+        "variables": ("projectName", "representationNames"),
+        "head": "query GetLatestVersionsWithRepresentationsNestedRepresentations($projectName: String! $representationNames: [String!] $nestedFirst: Int!",
+        "declare": " $nestedId__N__: String! $nestedAfter__N__: String",
+        "open": ") { project(name: $projectName) {",
+        "parent": " nestedParent__N__: versions(ids: [$nestedId__N__]) { edges { node { id representations( names: $representationNames first: $nestedFirst after: $nestedAfter__N__ ) { pageInfo { ...PageInfoFields } edges { node { ...RepresentationFields } } } } } }",
+        "close": " } }\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}\n\nfragment RepresentationFields on RepresentationNode {\n  id\n  name\n  versionId\n  context\n  data\n  traits\n  active\n  status\n  tags\n  createdAt\n  updatedAt\n  attrib: allAttrib\n  files {\n    id\n    name\n    path\n    size\n    hash\n    hashType\n  }\n}",
+        "owner": ("project",),
+        "alias": "nestedParent__N__",
+        "first_name": "nestedFirst",
+        "id_name": "nestedId__N__",
+        "after_name": "nestedAfter__N__",
+    },
+)
 
 
 class Operations(BaseClient):
@@ -1449,8 +1477,11 @@ class Operations(BaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         first: Union[Optional[int], "UnsetType"] = UNSET,
         after: Union[Optional[str], "UnsetType"] = UNSET,
+        *,
+        complete_nested: bool = True,
         **kwargs: Any,
     ) -> "GetLatestVersionsWithRepresentations":
         from .get_latest_versions_with_representations import (
@@ -1463,6 +1494,7 @@ class Operations(BaseClient):
             "productIds": product_ids,
             "folderIds": folder_ids,
             "representationNames": representation_names,
+            "representationsFirst": representations_first,
             "first": first,
             "after": after,
         }
@@ -1470,6 +1502,9 @@ class Operations(BaseClient):
             query=query,
             operation_name="GetLatestVersionsWithRepresentations",
             variables=variables,
+            nested=_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED
+            if complete_nested
+            else (),
             **kwargs,
         )
         data = self.get_data(response)
@@ -1571,6 +1606,7 @@ class Operations(BaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         page_size: Optional[int] = None,
         **kwargs: Any,
     ) -> "Iterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
@@ -1590,6 +1626,7 @@ class Operations(BaseClient):
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
+            "representations_first": representations_first,
         }
         return self._paginate(
             _fetch_page,
@@ -2351,8 +2388,11 @@ class AsyncOperations(AsyncBaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         first: Union[Optional[int], "UnsetType"] = UNSET,
         after: Union[Optional[str], "UnsetType"] = UNSET,
+        *,
+        complete_nested: bool = True,
         **kwargs: Any,
     ) -> "GetLatestVersionsWithRepresentations":
         from .get_latest_versions_with_representations import (
@@ -2365,6 +2405,7 @@ class AsyncOperations(AsyncBaseClient):
             "productIds": product_ids,
             "folderIds": folder_ids,
             "representationNames": representation_names,
+            "representationsFirst": representations_first,
             "first": first,
             "after": after,
         }
@@ -2372,6 +2413,9 @@ class AsyncOperations(AsyncBaseClient):
             query=query,
             operation_name="GetLatestVersionsWithRepresentations",
             variables=variables,
+            nested=_GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED
+            if complete_nested
+            else (),
             **kwargs,
         )
         data = self.get_data(response)
@@ -2475,6 +2519,7 @@ class AsyncOperations(AsyncBaseClient):
         product_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         folder_ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
         representation_names: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        representations_first: Union[Optional[int], "UnsetType"] = UNSET,
         page_size: Optional[int] = None,
         **kwargs: Any,
     ) -> "AsyncIterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
@@ -2496,6 +2541,7 @@ class AsyncOperations(AsyncBaseClient):
             "product_ids": product_ids,
             "folder_ids": folder_ids,
             "representation_names": representation_names,
+            "representations_first": representations_first,
         }
         return self._paginate(
             _fetch_page,

@@ -36,9 +36,15 @@ class GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode(VersionFields
 class GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentations(
     BaseModel
 ):
+    page_info: "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo"
     edges: list[
         "GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges"
     ]
+
+
+GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsPageInfo = (
+    PageInfoFields
+)
 
 
 class GetLatestVersionsWithRepresentationsProjectVersionsEdgesNodeRepresentationsEdges(

@@ -13,7 +13,12 @@ edited by hand.  Each hook only dispatches to the module that owns a concern:
 * :mod:`._naming`: a :class:`ayon_gql.GenerationError` when two generated
   methods would share a name;
 * :mod:`._client_module`: one shared copy of each operation's text, results
-  validated through the base client.
+  validated through the base client;
+* :mod:`._nested`: follow-up plans that complete nested connections: ``get_*``
+  methods of operations that have them pass them to ``execute``;
+* :mod:`._all_attrib_plugin`: ``attrib`` asked as ``allAttrib`` on the wire,
+  the typed models filled from its JSON text;
+* :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``.
 
 Names of generated classes and attributes are never derived here: they are
 read from what ariadne-codegen generated (:mod:`._result_classes`).
@@ -41,6 +46,7 @@ from ayon_gql.codegen._document import Documents
 from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
+from ayon_gql.codegen._nested import NestedCompletion
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
 
@@ -58,6 +64,7 @@ class AyonPlugin(Plugin):
     def __init__(self, schema: Any, config_dict: dict[str, Any]) -> None:
         super().__init__(schema, config_dict)
         self._all_attrib = AllAttribHooks(schema, config_dict)
+        self._nested = NestedCompletion(schema)
         section = config_dict.get("tool", {}).get(_CONFIG_SECTION, {})
         self._fragments_module = str(section.get("fragments_module_name", "fragments"))
         queries_path = section.get("queries_path")
@@ -123,6 +130,7 @@ class AyonPlugin(Plugin):
         method_def: ast.FunctionDef | ast.AsyncFunctionDef,
         operation_definition: OperationDefinitionNode,
     ) -> ast.FunctionDef | ast.AsyncFunctionDef:
+        method_def = self._nested.client_method(method_def)
         if operation_definition.name is not None:
             name = operation_definition.name.value
             self._methods[method_def.name] = name
@@ -148,6 +156,7 @@ class AyonPlugin(Plugin):
         )
         parse_through_base(sync_class)
         hoist_queries(module, sync_class)
+        self._nested.add_constants(module)
         async_class = make_async_class(sync_class, ASYNC_CLASS)
         self._iterators.add_methods(sync_class, async_class)
         module.body.append(async_class)
