@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Build the wheel, install it with the tools extra into a fresh virtual
-# environment in a temporary folder outside the checkout, and use it there the
-# way a studio does: demo, a validating client, a pytest test with the
-# ayon_server fixture, and `init` + `generate` of a studio package.
+# environment in a temporary folder outside the checkout, and run
+# scripts/wheel_smoke_test.py there with that environment's pytest: the demo,
+# a validating client and the studio workflow of README's "Your own
+# operations" (init from a stand-in serving a studio schema, generate, typed
+# custom attributes, a hand-written module surviving generate, check against
+# an older schema, pytest with the ayon_server fixture), each step a test.
 # Catches package data missing from the wheel, which editable installs hide.
-# Needs PyPI (or pip's cache) for the build backend and the dependencies.
+# Needs PyPI (or pip's cache, which it reuses) for the build backend and the
+# dependencies. Extra arguments go to pytest (e.g. -x, -k init).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 checkout=$(pwd)
@@ -15,7 +19,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ayon-gql-wheel.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 quiet=(--quiet --disable-pip-version-check)
 
-step() { printf 'wheel smoke: %s\n' "$*" >&2; }
+step() { printf 'wheel smoke: %s (%ss)\n' "$*" "$SECONDS" >&2; }
 
 # pip and the build backend are chatty; show their output only when they fail.
 pip_quietly() {
@@ -25,71 +29,22 @@ pip_quietly() {
     fi
 }
 
+SECONDS=0
 step "building the wheel"
 pip_quietly "$builder" -m pip wheel "${quiet[@]}" --no-deps --wheel-dir "$work/dist" .
 wheel=$(ls "$work"/dist/ayon_gql-*.whl)
 
 step "installing $(basename "$wheel")[tools] into a fresh environment"
-python3 -m venv "$work/venv"
+"$builder" -m venv "$work/venv" 2>/dev/null || python3 -m venv "$work/venv"
 pip_quietly "$work/venv/bin/python" -m pip install "${quiet[@]}" "$wheel[tools]" pytest
-bin="$work/venv/bin"
 
-# Work outside the checkout, with nothing of it on the path.
-mkdir "$work/studio"
-cd "$work/studio"
+# Run outside the checkout, with nothing of it on the path: the test file is
+# copied into an empty folder that has no pytest configuration of its own.
+step "the studio workflow from the installed wheel"
+mkdir "$work/run"
+cp scripts/wheel_smoke_test.py "$work/run/test_wheel_smoke.py"
+cd "$work/run"
 unset PYTHONPATH AYON_SERVER_URL AYON_API_KEY
-
-step "the installed package, not the checkout"
-"$bin/python" - "$checkout" <<'EOF'
-import sys
-from pathlib import Path
-
-import ayon_gql
-import ayon_gql_generated
-
-checkout = Path(sys.argv[1]).resolve()
-for module in (ayon_gql, ayon_gql_generated):
-    path = Path(module.__file__).resolve()
-    assert checkout not in path.parents, f"{module.__name__} imported from the checkout: {path}"
-EOF
-
-step "ayon-gql demo"
-"$bin/ayon-gql" demo >"$work/demo.txt"
-grep -q "demo_Commercial" "$work/demo.txt" || { cat "$work/demo.txt"; exit 1; }
-
-step "AyonClient(validate=True) rejects an invalid query locally"
-"$bin/python" - <<'EOF'
-from ayon_gql import AyonClient, QueryValidationError
-
-with AyonClient("http://127.0.0.1:9", api_key="unused", validate=True) as client:
-    try:
-        client.execute("query { projects { edges { node { noSuchField } } } }")
-    except QueryValidationError as exc:
-        assert "noSuchField" in str(exc), exc
-    else:
-        raise SystemExit("an invalid query was not rejected")
-EOF
-
-step "pytest with the ayon_server fixture"
-cat >test_smoke.py <<'EOF'
-from ayon_gql import AyonClient
-
-
-def test_stand_in_answers_the_generated_client(ayon_server):
-    with AyonClient(ayon_server.url, api_key=ayon_server.api_key, validate=True) as client:
-        assert client.get_me().me.name == "service"
-EOF
-"$bin/python" -m pytest -q -p no:cacheprovider test_smoke.py
-rm test_smoke.py
-
-step "ayon-gql init + generate a studio package"
-snapshot=$("$bin/python" -c "from importlib import resources; \
-print(resources.files('ayon_gql_generated') / 'ayon.graphql')")
-"$bin/ayon-gql" init studio_ayon --schema "$snapshot" --stock
-echo "# hand-written" >studio_ayon/helpers.py
-"$bin/ayon-gql" generate
-"$bin/ayon-gql" generate --check
-test -f studio_ayon/helpers.py
-"$bin/ayon-gql" check >/dev/null
-"$bin/python" -c "from studio_ayon.client import Operations; assert hasattr(Operations, 'iter_versions')"
+WHEEL_SMOKE_CHECKOUT=$checkout "$work/venv/bin/python" -m pytest -q -p no:cacheprovider \
+    --rootdir "$work/run" --basetemp "$work/tmp" test_wheel_smoke.py "$@"
 step "ok"
