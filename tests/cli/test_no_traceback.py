@@ -2,11 +2,12 @@
 """No command prints a traceback for bad input.
 
 Every command is run with missing files, unreadable schemas, invalid
-operations, duplicate names and an unreachable server (a closed port on
-127.0.0.1).  An error is one line, ``ayon-gql: error: ...`` on stderr, with
+operations, duplicate names, bad package names and an unreachable server (a
+closed port on 127.0.0.1).  An error is one line, ``ayon-gql: error: ...`` on stderr, with
 the command's documented exit status; ``check`` reports problems in the
 queries as its report (exit 1) and ``query`` reports validation errors as
-``file:line:column: message`` lines.  Most commands run in-process through
+``file:line:column: message`` lines.  Nothing is left in the working folder
+(which is ``init``'s project folder).  Most commands run in-process through
 ``ayon_gql.cli.main``; a few through the installed entry point.
 """
 
@@ -165,6 +166,17 @@ def _cases(files: Path, closed: str) -> Iterator[tuple[str, Case]]:
         ("generate-duplicate-names", Case(("generate", "--project", str(files / "project-duplicates")), 1, "GetMe")),
         ("generate-syntax-error", Case(("generate", "--project", str(files / "project-syntax")), 1, "me.graphql")),
         ("generate-missing-schema", Case(("generate", "--project", str(files / "project-invalid"), "--schema", f["missing.graphql"]), 1, "missing.graphql")),
+        # init: exit 1, and nothing written in the project folder (the current one)
+        ("init-bad-package-name", Case(("init", "9lives", "--schema", snapshot), 1, "package name '9lives' is not a Python identifier")),
+        ("init-package-name-with-dash", Case(("init", "studio-ayon", "--schema", snapshot), 1, "package name 'studio-ayon' is not a Python identifier")),
+        ("init-unreachable-url", Case(("init", "studio_ayon", "--url", closed), 1, f"cannot pull the schema from {closed}")),
+        ("init-no-server", Case(("init", "studio_ayon"), 1, "pass --url URL (or set AYON_SERVER_URL) or --schema FILE")),
+        ("init-missing-schema", Case(("init", "studio_ayon", "--schema", f["missing.graphql"]), 1, f"cannot read schema {f['missing.graphql']}")),
+        ("init-schema-is-a-folder", Case(("init", "studio_ayon", "--schema", f["empty"]), 1, f"cannot read schema {f['empty']}")),
+        ("init-not-a-schema", Case(("init", "studio_ayon", "--schema", f["not-introspection.json"]), 1, "is neither GraphQL SDL nor introspection JSON")),
+        ("init-not-json", Case(("init", "studio_ayon", "--schema", f["not-json.json"]), 1, "is neither GraphQL SDL nor introspection JSON")),
+        ("init-invalid-schema", Case(("init", "studio_ayon", "--schema", f["no-query.graphql"]), 1, "Unknown type 'Missing'")),
+        ("init-url-and-schema", Case(("init", "studio_ayon", "--schema", snapshot, "--url", closed), 1, "either --url or --schema")),
         # query: exit 1
         ("query-missing-file", Case(("query", "-f", f["missing.graphql"]), 1, "missing.graphql: file not found")),
         ("query-missing-schema", Case(("query", "--schema", f["missing.graphql"], me), 1, "missing.graphql")),
@@ -236,6 +248,8 @@ def test_bad_input_gets_one_line_and_the_documented_status(
     status = main(list(case.argv))
     out, err = capsys.readouterr()
     _assert_outcome(case, status, out, err)
+    # No command leaves anything in the working folder on bad input (init's project folder).
+    assert list((files / "a-folder").iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -306,7 +320,9 @@ def _entry_point() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ayon_gql"]
 
 
-@pytest.mark.parametrize("name", ["query-missing-file", "check-empty-queries", "diff-broken-sdl"])
+@pytest.mark.parametrize(
+    "name", ["query-missing-file", "check-empty-queries", "diff-broken-sdl", "init-not-a-schema"]
+)
 def test_the_installed_command(name: str, files: Path, closed_url: str) -> None:
     case = dict(_cases(files, closed_url))[name]
     environment = {k: v for k, v in os.environ.items() if not k.startswith("AYON_")}
@@ -319,3 +335,4 @@ def test_the_installed_command(name: str, files: Path, closed_url: str) -> None:
         timeout=120,
     )
     _assert_outcome(case, done.returncode, done.stdout, done.stderr)
+    assert list((files / "a-folder").iterdir()) == []
