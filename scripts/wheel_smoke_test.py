@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -121,6 +122,9 @@ def standin(work: Path) -> Iterator[StandIn]:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    # A server that never says it is ready is stopped, which ends the loop below.
+    watchdog = threading.Timer(120, process.kill)
+    watchdog.start()
     try:
         assert process.stdout is not None
         seen: list[str] = []
@@ -133,9 +137,11 @@ def standin(work: Path) -> Iterator[StandIn]:
                 key = line.split()[-1]
             if line.startswith("Login:"):
                 break
+        watchdog.cancel()
         assert url and key, "".join(seen)
         yield StandIn(url, key)
     finally:
+        watchdog.cancel()
         process.terminate()
         process.wait(timeout=30)
 
