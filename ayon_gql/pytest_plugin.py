@@ -11,6 +11,10 @@ rootdir.  Another schema is chosen with the ``--ayon-schema PATH`` option or
 the ``ayon_schema`` ini key (relative to the ini file); with none of these
 the stock snapshot shipped with ayon-gql is served.
 
+The project's generated package is importable in its tests: the folder that
+holds it goes on ``sys.path`` (as ``python -m pytest`` would do for the
+current folder), so a plain ``pytest`` in the project finds it too.
+
 pytest loads this module in every project that has ayon-gql installed, so it
 imports the stand-in (which needs the ``tools`` extra) only when a test asks
 for one of the fixtures.
@@ -48,6 +52,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(default: the project's [tool.ayon-gql] schema, else the stock snapshot)",
         default="",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Make the project's generated package importable (see the module docstring)."""
+    import sys
+
+    from ayon_gql._errors import AyonError
+    from ayon_gql._project import find_project
+
+    try:
+        project = find_project(config.rootpath)
+    except AyonError:
+        return  # reported by the fixtures, if a test uses them
+    if project is None or project.package_dir.name != project.package:
+        return
+    folder = str(project.package_dir.parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
 
 
 def served_schema(config: pytest.Config) -> Path | None:

@@ -270,7 +270,8 @@ def test_pytest_with_the_fixture_serves_the_studio_schema(studio: Path) -> None:
     # The README's test sets shotCode on a version: only a stand-in serving
     # the project's schema (with shotCode) accepts that.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AYON_", "PYTEST_"))}
-    done = _run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=studio, env=env)
+    # Plain `pytest`, as the README says: the plugin puts the package's folder on sys.path.
+    done = _run("pytest", "-q", "-p", "no:cacheprovider", cwd=studio, env=env)
     assert "1 passed" in done.stdout
 
 
