@@ -112,3 +112,24 @@ def test_missing_schema_is_a_clear_error(tmp_path: Path, where: str) -> None:
     assert result.returncode != 0
     assert "schema file not found" in result.stdout and "nowhere.graphql" in result.stdout
     assert "Traceback" not in result.stdout
+
+
+def test_the_projects_generated_package_is_importable_from_its_tests(tmp_path: Path) -> None:
+    root = _studio_project(tmp_path)
+    (root / "studio_ayon").mkdir()
+    (root / "studio_ayon" / "__init__.py").write_text("NAME = 'studio'\n", encoding="utf-8")
+    (root / "tests" / "test_import.py").write_text(
+        "def test_import():\n    import studio_ayon\n\n    assert studio_ayon.NAME == 'studio'\n",
+        encoding="utf-8",
+    )
+    # Run from tests/: only the plugin puts the project folder on sys.path.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_ADDOPTS", "PYTHONPATH")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_import.py"],
+        cwd=root / "tests",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
