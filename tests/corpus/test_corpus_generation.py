@@ -88,6 +88,7 @@ def test_paged_where_the_rules_allow_it(corpus: GeneratedPackage) -> None:
         ("GetEntityListItems", "inside the list project.entityLists.edges"),
         ("GetFoldersRequiredCursor", "$after is non-null"),
         ("GetFoldersWithoutEndCursor", "selects no endCursor"),
+        ("GetFoldersCursorlessFragment", "pageInfo selects no endCursor"),
         ("GetFoldersAndTasksSharingCursor", "passes $after to 2 connections"),
         ("GetFoldersNamedCursor", "takes after: $cursor"),
     ],
