@@ -155,8 +155,12 @@ def test_generated_corpus_type_checks_with_mypy_strict(
 
 @pytest.mark.parametrize(
     "files",
-    [["anonymous.graphql"], ["duplicates_a.graphql", "duplicates_b.graphql"]],
-    ids=["anonymous", "duplicate-names"],
+    [
+        ["anonymous.graphql"],
+        ["duplicates_a.graphql", "duplicates_b.graphql"],
+        ["unknown_field.graphql"],
+    ],
+    ids=["anonymous", "duplicate-names", "unknown-field"],
 )
 def test_invalid_corpus_files_are_refused_by_generation(files: list[str], tmp_path: Path) -> None:
     queries = tmp_path / "queries"
@@ -175,4 +179,5 @@ def test_the_invalid_corpus_is_all_covered() -> None:
         "anonymous.graphql",
         "duplicates_a.graphql",
         "duplicates_b.graphql",
+        "unknown_field.graphql",
     }
