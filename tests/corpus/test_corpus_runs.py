@@ -187,6 +187,14 @@ def test_every_corpus_operation_has_a_case() -> None:
     assert {_method(o.name.value) for o in OPERATIONS if o.name} == set(CASES)
 
 
+def test_every_generated_iterator_has_items_to_yield(corpus: GeneratedPackage) -> None:
+    """Every iter_* the corpus client has is run below (and none that it lacks)."""
+    client = corpus.client_module()
+    for cls in (client.Operations, client.AsyncOperations):
+        with_iterator = {m for m in CASES if hasattr(cls, iter_method_name(m))}
+        assert with_iterator == {m for m, case in CASES.items() if case.items is not None}
+
+
 @pytest.mark.parametrize("method", sorted(CASES))
 def test_get_method_runs_sync_and_async(
     corpus: GeneratedPackage, ayon_server: StandInServer, ids: Ids, method: str
