@@ -54,31 +54,26 @@ def generation_warnings_as_lines(stream: TextIO | None = None) -> Iterator[None]
 
     Only :class:`GenerationWarning` and :class:`NestedConnectionWarning` are
     taken (every one, even repeated); any other warning goes on to Python's
-    warning machinery unchanged.  Lines are printed even when generation
-    then fails, so nothing said is lost.
+    warning machinery unchanged.  When generation fails nothing was
+    written, so its warnings are dropped and the error stays the one line
+    on stderr.
     """
     from ayon_gql.codegen._iter_methods import GenerationWarning
     from ayon_gql.codegen._nested import NestedConnectionWarning
 
     ours = (GenerationWarning, NestedConnectionWarning)
-    recorded: list[warnings.WarningMessage] = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            for category in ours:
-                warnings.simplefilter("always", category)
-            try:
-                yield
-            finally:
-                recorded += caught
-    finally:
-        out = stream if stream is not None else sys.stderr
-        for warning in recorded:
-            if issubclass(warning.category, ours):
-                print(warning_line(warning), file=out)
-            else:
-                warnings.warn_explicit(
-                    warning.message, warning.category, warning.filename, warning.lineno
-                )
+    with warnings.catch_warnings(record=True) as caught:
+        for category in ours:
+            warnings.simplefilter("always", category)
+        yield
+    out = stream if stream is not None else sys.stderr
+    for warning in caught:
+        if issubclass(warning.category, ours):
+            print(warning_line(warning), file=out)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def _generate(args: argparse.Namespace) -> int:

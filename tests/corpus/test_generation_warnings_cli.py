@@ -119,3 +119,16 @@ def test_the_library_still_warns_through_the_warnings_module(tmp_path: Path) -> 
         (GenerationWarning, "folders.graphql", 3),
         (NestedConnectionWarning, "folders.graphql", 12),
     ]
+
+
+def test_a_failing_generation_prints_only_its_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _project(tmp_path, "ayon_refused_client")
+    package = tmp_path / "ayon_refused_client"
+    package.mkdir()
+    (package / "client.py").write_text("# the studio's own\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("ayon-gql: error: ") and "client.py" in line
