@@ -1,11 +1,20 @@
-"""``ayon-gql generate [--check]``: regenerate the typed client package."""
+"""``ayon-gql generate [--check]``: regenerate the typed client package.
+
+Generation warnings (an operation that gets no ``iter_*``, a nested
+connection that is not completed) are printed as one line each on standard
+error, ``file:line: warning: message`` like a compiler's, instead of
+Python's two-line warning format with its source line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ayon_gql.codegen import GenerationResult
@@ -29,11 +38,50 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=_generate)
 
 
+def warning_line(warning: warnings.WarningMessage) -> str:
+    """``queries/x.graphql:28: warning: <message>``; without the file when it is not known."""
+    from ayon_gql.schema._definitions import EXTENSIONS
+
+    message = " ".join(str(warning.message).split())  # one line, whatever the message
+    if Path(warning.filename).suffix in EXTENSIONS:
+        return f"{shown(Path(warning.filename))}:{warning.lineno}: warning: {message}"
+    return f"warning: {message}"
+
+
+@contextlib.contextmanager
+def generation_warnings_as_lines(stream: TextIO | None = None) -> Iterator[None]:
+    """Print each generation warning raised inside as one line on ``stream`` (stderr).
+
+    Only :class:`GenerationWarning` and :class:`NestedConnectionWarning` are
+    taken (every one, even repeated); any other warning goes on to Python's
+    warning machinery unchanged.  When generation fails nothing was
+    written, so its warnings are dropped and the error stays the one line
+    on stderr.
+    """
+    from ayon_gql.codegen._iter_methods import GenerationWarning
+    from ayon_gql.codegen._nested import NestedConnectionWarning
+
+    ours = (GenerationWarning, NestedConnectionWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        for category in ours:
+            warnings.simplefilter("always", category)
+        yield
+    out = stream if stream is not None else sys.stderr
+    for warning in caught:
+        if issubclass(warning.category, ours):
+            print(warning_line(warning), file=out)
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
 def _generate(args: argparse.Namespace) -> int:
 
     from ayon_gql.codegen import generate
 
-    result = generate(args.project, check=args.check, schema_path=args.schema)
+    with generation_warnings_as_lines():
+        result = generate(args.project, check=args.check, schema_path=args.schema)
     target = shown(result.target)
     for name in result.foreign:
         print(f"{target}: left alone (not written by ayon-gql): {name}", file=sys.stderr)

@@ -38,6 +38,7 @@ def register(subparsers: Any) -> None:
 
 def _init(args: argparse.Namespace) -> int:
     from ayon_gql._errors import InvalidInputError, TransportError
+    from ayon_gql.cli._generate import generation_warnings_as_lines
     from ayon_gql.codegen._scaffold import init_project
 
     if args.schema is not None and args.url is not None:
@@ -53,14 +54,15 @@ def _init(args: argparse.Namespace) -> int:
         except TransportError as exc:
             raise TransportError(f"cannot pull the schema from {server}: {exc.message}") from None
 
-    report = init_project(
-        args.project or Path.cwd(),
-        args.package,
-        schema_file=args.schema,
-        fetch_schema=fetch_schema if args.schema is None and server else None,
-        url=args.url,
-        stock=args.stock,
-    )
+    with generation_warnings_as_lines():
+        report = init_project(
+            args.project or Path.cwd(),
+            args.package,
+            schema_file=args.schema,
+            fetch_schema=fetch_schema if args.schema is None and server else None,
+            url=args.url,
+            stock=args.stock,
+        )
     for path, what in report.created:
         print(f"created    {path}: {what}")
     for path, why in report.kept:

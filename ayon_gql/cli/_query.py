@@ -7,8 +7,8 @@ column and graphql-core's "Did you mean ...?" suggestions.  Fragments the
 operation spreads are taken from the other ``-f`` files and from the
 project's queries folder.  ``--var name=value`` values are typed by the
 operation's variable definitions.  ``--all-pages`` follows the operation's
-Relay connection (the field taking ``after: $after``) and prints one node per
-line.
+Relay connection, the one a generated ``iter_*`` method would page (the same
+rules, :mod:`ayon_gql.schema._relay`), and prints one node per line.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ayon_gql.cli._common import add_connection_options, client_from_args, print
 
 if TYPE_CHECKING:
     from graphql import (
+        FragmentDefinitionNode,
         GraphQLSchema,
         OperationDefinitionNode,
         Source,
@@ -182,21 +183,31 @@ def build_variables(
 # -- pagination -----------------------------------------------------------------
 
 
-def connection_path(operation: OperationDefinitionNode) -> tuple[str, ...]:
-    """Response keys down to the one connection taking ``after: $after``."""
-    from ayon_gql.schema._relay import relay_connections, response_key, selected_field
+def connection_path(
+    operation: OperationDefinitionNode,
+    fragments: Sequence[FragmentDefinitionNode] = (),
+    schema: GraphQLSchema | None = None,
+) -> tuple[str, ...]:
+    """Response keys down to the connection ``--all-pages`` follows.
 
-    found = relay_connections(operation.selection_set)
-    if len(found) != 1:
-        raise InvalidInputError(
-            "--all-pages needs exactly one field taking `after: $after` and selecting edges "
-            f"(found {len(found)}); declare `$after: String` and pass it to the list to page"
-        )
-    if selected_field(found[0][-1].selection_set, "pageInfo") is None:
-        raise InvalidInputError(
-            "--all-pages needs the cursor: select pageInfo { hasNextPage endCursor }"
-        )
-    return tuple(response_key(field) for field in found[0])
+    The connection generated ``iter_*`` methods page, decided by the same
+    rules (:func:`ayon_gql.schema._relay.operation_paging`, with the
+    operation's fragments and the schema); an operation those rules refuse
+    is an error saying why.
+    """
+    from ayon_gql.schema._relay import AFTER_VARIABLE, operation_paging
+
+    paging = operation_paging(operation, {f.name.value: f for f in fragments}, schema)
+    if paging.connection is not None:
+        return paging.connection.keys
+    name = operation.name.value if operation.name else "the operation"
+    if paging.problem is not None:
+        raise InvalidInputError(f"--all-pages: {name} cannot be paged: {paging.problem}")
+    raise InvalidInputError(
+        f"--all-pages: {name} has no connection to follow: declare `${AFTER_VARIABLE}: String` "
+        f"and `$first: Int`, pass them to the list to page (`after: ${AFTER_VARIABLE}`), and "
+        "select pageInfo { hasNextPage endCursor }"
+    )
 
 
 def _descend(data: Any, path: Sequence[str]) -> Any:
@@ -370,7 +381,7 @@ def _query(args: argparse.Namespace) -> int:
         if operation.operation.value != "query":
             raise InvalidInputError("only queries can be run (AYON writes go through REST)")
         variables = build_variables(args.var, args.variables, operation, schema)
-        path = connection_path(operation) if args.all_pages else ()
+        path = connection_path(operation, assembled.fragments, schema) if args.all_pages else ()
         declared = {d.variable.name.value for d in operation.variable_definitions or ()}
         page_size = args.page_size if "first" in declared else None
         if args.all_pages and page_size is not None:

@@ -26,9 +26,10 @@ from ayon_gql.codegen._result_classes import Annotation, ResultClasses
 from ayon_gql.schema._relay import (
     AFTER_VARIABLE,
     FIRST_VARIABLE,
+    PAGE_SIZE_PARAMETER,
     RelayConnection,
     iter_method_name,
-    operation_paging,
+    iter_method_paging,
 )
 
 #: Arguments that are lists of entity ids; long ones are split into chunks.
@@ -42,8 +43,8 @@ _NO_PAGE_SOURCE = (
     "page_info=SimpleNamespace(has_next_page=False, end_cursor=None))"
 )
 
-#: The iterator's own parameter; an operation variable of that name would clash.
-_PAGE_SIZE = "page_size"
+#: The iterator's own parameter (operations with a variable of that name get no iterator).
+_PAGE_SIZE = PAGE_SIZE_PARAMETER
 
 
 class GenerationWarning(UserWarning):
@@ -113,15 +114,11 @@ class IterMethods:
         document = self._documents.of(operation)
         where = document.position(operation)
         self._positions[method_def.name] = where
-        paging = operation_paging(operation, document.fragments, self._schema)
+        paging = iter_method_paging(operation, document.fragments, self._schema)
         if paging.problem is not None:
             _warn(name, method_def.name, paging.problem, where)
         elif paging.connection is not None:
             arguments = {arg.arg for arg in method_def.args.args}
-            if _PAGE_SIZE in arguments:
-                reason = f"a variable clashes with its `{_PAGE_SIZE}` parameter"
-                _warn(name, method_def.name, reason, where)
-                return
             missing = {AFTER_VARIABLE, FIRST_VARIABLE} - arguments
             if missing:
                 reason = f"{method_def.name}() has no {sorted(missing)} argument"

@@ -31,6 +31,7 @@ import ast
 import copy
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from graphql import (
@@ -317,14 +318,21 @@ class NestedCompletion:
         self.plans: dict[str, list[dict[str, Any]]] = {}
 
     def client_method(
-        self, method_def: ast.FunctionDef | ast.AsyncFunctionDef
+        self,
+        method_def: ast.FunctionDef | ast.AsyncFunctionDef,
+        where: tuple[Path, int] | None = None,
     ) -> ast.FunctionDef | ast.AsyncFunctionDef:
+        """Add the plans to ``method_def``; warn (at ``where``, the operation's
+        ``.graphql`` file and line, when known) about connections it cannot complete."""
         text = _operation_text(method_def)
         if text is None:
             return method_def
         plans, problems = nested_plans(text, self.schema)
         for problem in problems:
-            warnings.warn(problem, NestedConnectionWarning, stacklevel=2)
+            if where is None:
+                warnings.warn(problem, NestedConnectionWarning, stacklevel=2)
+            else:
+                warnings.warn_explicit(problem, NestedConnectionWarning, str(where[0]), where[1])
         if not plans:
             return method_def
         taken = {arg.arg for arg in [*method_def.args.args, *method_def.args.kwonlyargs]}

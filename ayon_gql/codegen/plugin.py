@@ -130,7 +130,8 @@ class AyonPlugin(Plugin):
         method_def: ast.FunctionDef | ast.AsyncFunctionDef,
         operation_definition: OperationDefinitionNode,
     ) -> ast.FunctionDef | ast.AsyncFunctionDef:
-        method_def = self._nested.client_method(method_def)
+        where = self._documents.of(operation_definition).position(operation_definition)
+        method_def = self._nested.client_method(method_def, where)
         if operation_definition.name is not None:
             name = operation_definition.name.value
             self._methods[method_def.name] = name

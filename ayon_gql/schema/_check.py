@@ -9,7 +9,8 @@ unreadable files are reported with the operations they concern
 (:mod:`._definitions`).  Breaking changes between the base schema (what the
 operations were written for) and the new schema are matched to what the
 operations select (:mod:`._usage`): operation, fragment, file, line, field
-path and the generated client methods (``get_x`` / ``iter_x``) affected.
+path and the generated client methods (``get_x`` / ``iter_x``, decided as code
+generation decides them, on the base schema) affected.
 Deprecated fields, arguments and enum values still used are warnings, or
 errors with ``strict``.
 """
@@ -71,9 +72,18 @@ __all__ = [
 BUNDLED_LABEL = "the bundled snapshot"
 
 
-def generated_methods(operation: OperationDefinitionNode) -> tuple[str, ...]:
-    """``get_x`` for operation ``GetX``, plus ``iter_x`` when it pages with ``$after``."""
-    return generated_method_names(operation)
+def generated_methods(
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode] | None = None,
+    schema: GraphQLSchema | None = None,
+) -> tuple[str, ...]:
+    """``get_x`` for operation ``GetX``, plus ``iter_x`` when code generation writes one.
+
+    With the fragments the operation may spread and the schema the client is
+    generated from, the verdict is code generation's own
+    (:func:`~ayon_gql.schema._relay.iter_method_paging`).
+    """
+    return generated_method_names(operation, fragments, schema)
 
 
 def _methods_by_name(name: str) -> tuple[str, ...]:
@@ -195,7 +205,7 @@ def check_operations(
             names = _methods_by_name(operation.name)
             used: list[str] = []
         else:
-            names = generated_methods(operation.node)
+            names = generated_methods(operation.node, queries.fragments, old)
             used = fragments_used(operation.node, queries.fragments)
             units.append((operation.name, operation.node))
         used_fragments.update(used)

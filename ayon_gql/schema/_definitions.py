@@ -216,21 +216,23 @@ class _Reader:
             self.folder.operations.append(Operation(label, node, where, kind))
             return
         name = node.name.value
-        first = self.first_operation.setdefault(name, where)
-        if first is not where:
+        # Duplicates point at the names, as graphql-core's uniqueness rules do.
+        named = location_of(node.name) or where
+        first = self.first_operation.setdefault(name, named)
+        if first is not named:
             self.folder.problems.append(
                 ValidationFailure(
                     name,
                     None,
                     f"There can be only one operation named '{name}': "
-                    f"defined at {first} and at {where}.",
-                    where,
+                    f"defined at {first} and at {named}.",
+                    named,
                 )
             )
         self.folder.operations.append(Operation(name, node, where, kind))
 
     def _fragment(self, node: FragmentDefinitionNode) -> None:
-        where = location_of(node) or Location("?", 0, 0)
+        where = location_of(node.name) or Location("?", 0, 0)
         name = node.name.value
         first = self.first_fragment.setdefault(name, where)
         if first is not where:

@@ -50,6 +50,8 @@ from graphql import (
 #: The variables an ``iter_*`` method sets on each request.
 AFTER_VARIABLE = "after"
 FIRST_VARIABLE = "first"
+#: The ``iter_*`` method's own parameter; an operation variable of that name would clash.
+PAGE_SIZE_PARAMETER = "page_size"
 
 Fragments = Mapping[str, FragmentDefinitionNode]
 
@@ -366,31 +368,31 @@ def operation_paging(
     return Paging(connection=RelayConnection(candidate.path, edges_have_node))
 
 
-def relay_connections(
-    selection_set: SelectionSetNode | None, path: tuple[FieldNode, ...] = ()
-) -> list[tuple[FieldNode, ...]]:
-    """Paths (from the root) to every field taking ``after: $after`` that selects ``edges``."""
-    found: list[tuple[FieldNode, ...]] = []
-    for selection in selection_set.selections if selection_set else ():
-        if not isinstance(selection, FieldNode):
-            continue
-        here = (*path, selection)
-        if _after_variable(selection) == AFTER_VARIABLE and selected_field(
-            selection.selection_set, "edges"
-        ):
-            found.append(here)
-        found.extend(relay_connections(selection.selection_set, here))
-    return found
+def _python_name(name: str) -> str:
+    """The Python name ariadne-codegen gives an operation or variable (its own function)."""
+    from ariadne_codegen.utils import process_name
+
+    return str(process_name(name, convert_to_snake_case=True))
 
 
-def paginated_connection(
+def iter_method_paging(
     operation: OperationDefinitionNode,
     fragments: Fragments | None = None,
     schema: GraphQLSchema | None = None,
-) -> tuple[FieldNode, ...] | None:
-    """The fields down to the connection an ``iter_*`` method pages through, or None."""
-    connection = operation_paging(operation, fragments, schema).connection
-    return None if connection is None else connection.path
+) -> Paging:
+    """:func:`operation_paging`, plus what keeps code generation from writing ``iter_*``.
+
+    A variable whose argument is named like the iterator's own
+    ``page_size`` parameter would clash with it: such an operation pages
+    (``query --all-pages`` follows it) but gets no ``iter_*`` method.
+    """
+    paging = operation_paging(operation, fragments, schema)
+    if paging.connection is None:
+        return paging
+    for definition in operation.variable_definitions or ():
+        if _python_name(definition.variable.name.value) == PAGE_SIZE_PARAMETER:
+            return Paging(problem=f"a variable clashes with its `{PAGE_SIZE_PARAMETER}` parameter")
+    return paging
 
 
 def generated_method_names(
@@ -398,15 +400,15 @@ def generated_method_names(
     fragments: Fragments | None = None,
     schema: GraphQLSchema | None = None,
 ) -> tuple[str, ...]:
-    """``get_x`` for operation ``GetX``, plus ``iter_x`` when it is paged.
+    """``get_x`` for operation ``GetX``, plus ``iter_x`` when code generation writes one.
 
-    Method names come from ariadne-codegen's own naming function.
+    The same verdict as code generation (:func:`iter_method_paging`) when
+    given the same fragments and schema; method names come from
+    ariadne-codegen's own naming function.
     """
-    from ariadne_codegen.utils import process_name
-
     if operation.name is None:
         return ()
-    method = str(process_name(operation.name.value, convert_to_snake_case=True))
-    if operation_paging(operation, fragments, schema).connection is None:
+    method = _python_name(operation.name.value)
+    if iter_method_paging(operation, fragments, schema).connection is None:
         return (method,)
     return (method, iter_method_name(method))

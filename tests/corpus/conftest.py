@@ -19,9 +19,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from ayon_gql.codegen.plugin import GenerationWarning
+from ayon_gql.testing import StandInServer
 
 CORPUS = Path(__file__).parent
 QUERIES = CORPUS / "queries"
@@ -113,3 +115,56 @@ async def connected_async(package: GeneratedPackage, url: str, api_key: str) -> 
         yield package.client_module().AsyncOperations(connection)
     finally:
         await connection.aclose()
+
+
+PROJECT = "demo_Commercial"
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Entities of the stand-in's default production the operations ask for."""
+
+    version_with_activities: str
+    activities: int
+    version_with_links: str
+    links: int
+    representation: str
+    folder: str
+    user: str
+
+
+@pytest.fixture(scope="module")
+def ids(ayon_standin: StandInServer) -> Ids:
+    """Ids of the entities the corpus operations ask for, read from the stand-in."""
+    query = (
+        f'{{ project(name: "{PROJECT}") {{ versions(first: 1000) {{ edges {{ node {{ id '
+        "activities(first: 1000) { edges { node { activityId } } } "
+        "links(first: 1000) { edges { id } } } } } "
+        "representations(first: 1) { edges { node { id } } } "
+        "folders(first: 1) { edges { node { id } } } } "
+        "users(first: 1) { edges { node { name } } } }"
+    )
+    data = raw(ayon_standin, query)
+    versions = [edge["node"] for edge in data["project"]["versions"]["edges"]]
+    busiest = max(versions, key=lambda v: len(v["activities"]["edges"]))
+    linked = max(versions, key=lambda v: len(v["links"]["edges"]))
+    return Ids(
+        version_with_activities=busiest["id"],
+        activities=len(busiest["activities"]["edges"]),
+        version_with_links=linked["id"],
+        links=len(linked["links"]["edges"]),
+        representation=data["project"]["representations"]["edges"][0]["node"]["id"],
+        folder=data["project"]["folders"]["edges"][0]["node"]["id"],
+        user=data["users"]["edges"][0]["node"]["name"],
+    )
+
+
+def raw(server: StandInServer, query: str) -> Any:
+    """The data of one plain GraphQL request to ``server`` (no errors allowed)."""
+    answer = httpx.post(
+        f"{server.url}/graphql", json={"query": query}, headers={"X-Api-Key": server.api_key}
+    )
+    answer.raise_for_status()
+    body = answer.json()
+    assert "errors" not in body, body
+    return body["data"]

@@ -88,6 +88,7 @@ def test_paged_where_the_rules_allow_it(corpus: GeneratedPackage) -> None:
         ("GetEntityListItems", "inside the list project.entityLists.edges"),
         ("GetFoldersRequiredCursor", "$after is non-null"),
         ("GetFoldersWithoutEndCursor", "selects no endCursor"),
+        ("GetFoldersCursorlessFragment", "pageInfo selects no endCursor"),
         ("GetFoldersAndTasksSharingCursor", "passes $after to 2 connections"),
         ("GetFoldersNamedCursor", "takes after: $cursor"),
     ],
@@ -154,18 +155,22 @@ def test_generated_corpus_type_checks_with_mypy_strict(
 
 @pytest.mark.parametrize(
     "files",
-    [["anonymous.graphql"], ["duplicates_a.graphql", "duplicates_b.graphql"]],
-    ids=["anonymous", "duplicate-names"],
+    [
+        ["anonymous.graphql"],
+        ["duplicates_a.graphql", "duplicates_b.graphql"],
+        ["unknown_field.graphql"],
+    ],
+    ids=["anonymous", "duplicate-names", "unknown-field"],
 )
 def test_invalid_corpus_files_are_refused_by_generation(files: list[str], tmp_path: Path) -> None:
     queries = tmp_path / "queries"
     queries.mkdir()
     for name in files:
         (queries / name).write_text((INVALID / name).read_text(encoding="utf-8"), encoding="utf-8")
-    # ariadne-codegen refuses them with its own error types
-    with pytest.raises(Exception) as refused:
+    # ariadne-codegen's refusals come as one-line GenerationErrors
+    with pytest.raises(ayon_gql.GenerationError) as refused:
         generate_package(queries, tmp_path / "out")
-    assert str(refused.value)
+    assert str(refused.value) and "\n" not in str(refused.value)
     assert not (tmp_path / "out" / "ayon_corpus_client").exists()
 
 
@@ -174,4 +179,5 @@ def test_the_invalid_corpus_is_all_covered() -> None:
         "anonymous.graphql",
         "duplicates_a.graphql",
         "duplicates_b.graphql",
+        "unknown_field.graphql",
     }

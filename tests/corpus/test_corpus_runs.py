@@ -9,72 +9,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
 import pytest
 from ariadne_codegen.utils import process_name
 
 from ayon_gql.schema._relay import iter_method_name
 from ayon_gql.testing import StandInServer
 
-from .conftest import GeneratedPackage, connected, connected_async
+from .conftest import PROJECT, GeneratedPackage, Ids, connected, connected_async, raw
 from .test_corpus_generation import OPERATIONS
 
-PROJECT = "demo_Commercial"
 MISSING_ID = "0" * 32
-
-
-@dataclass(frozen=True)
-class Ids:
-    """Entities of the stand-in's default production the operations ask for."""
-
-    version_with_activities: str
-    activities: int
-    version_with_links: str
-    links: int
-    representation: str
-    folder: str
-    user: str
-
-
-@pytest.fixture(scope="module")
-def ids(ayon_standin: StandInServer) -> Ids:
-    query = (
-        f'{{ project(name: "{PROJECT}") {{ versions(first: 1000) {{ edges {{ node {{ id '
-        "activities(first: 1000) { edges { node { activityId } } } "
-        "links(first: 1000) { edges { id } } } } } "
-        "representations(first: 1) { edges { node { id } } } "
-        "folders(first: 1) { edges { node { id } } } } "
-        "users(first: 1) { edges { node { name } } } }"
-    )
-    data = _raw(ayon_standin, query)
-    versions = [edge["node"] for edge in data["project"]["versions"]["edges"]]
-    busiest = max(versions, key=lambda v: len(v["activities"]["edges"]))
-    linked = max(versions, key=lambda v: len(v["links"]["edges"]))
-    return Ids(
-        version_with_activities=busiest["id"],
-        activities=len(busiest["activities"]["edges"]),
-        version_with_links=linked["id"],
-        links=len(linked["links"]["edges"]),
-        representation=data["project"]["representations"]["edges"][0]["node"]["id"],
-        folder=data["project"]["folders"]["edges"][0]["node"]["id"],
-        user=data["users"]["edges"][0]["node"]["name"],
-    )
-
-
-def _raw(server: StandInServer, query: str) -> Any:
-    answer = httpx.post(
-        f"{server.url}/graphql", json={"query": query}, headers={"X-Api-Key": server.api_key}
-    )
-    answer.raise_for_status()
-    body = answer.json()
-    assert "errors" not in body, body
-    return body["data"]
 
 
 def _count(server: StandInServer, field: str, arguments: str = "") -> int:
     """How many items a project connection has, in one plain request."""
     extra = f", {arguments}" if arguments else ""
-    data = _raw(
+    data = raw(
         server,
         f'{{ project(name: "{PROJECT}") {{ {field}(first: 1000000{extra}) '
         "{ edges { cursor } } } }",
@@ -183,7 +133,7 @@ CASES: dict[str, Case] = {
         lambda ids: {},
         lambda result, ids: None,
         items=lambda s, ids: len(
-            _raw(s, "{ projects(first: 1000) { edges { cursor } } }")["projects"]["edges"]
+            raw(s, "{ projects(first: 1000) { edges { cursor } } }")["projects"]["edges"]
         ),
     ),
     "get_user_v_2": Case(lambda ids: {"name": ids.user}, _check_user),
@@ -199,7 +149,7 @@ CASES: dict[str, Case] = {
     "get_user_pages": Case(
         lambda ids: {},
         items=lambda s, ids: len(
-            _raw(s, "{ users(first: 1000) { edges { cursor } } }")["users"]["edges"]
+            raw(s, "{ users(first: 1000) { edges { cursor } } }")["users"]["edges"]
         ),
     ),
     "get_entity_list_items": Case(_project),
@@ -210,6 +160,7 @@ CASES: dict[str, Case] = {
     ),
     "get_folders_required_cursor": Case(lambda ids: {**_project(ids), "after": ""}),
     "get_folders_without_end_cursor": Case(_project),
+    "get_folders_cursorless_fragment": Case(_project),
     "get_folders_and_tasks_sharing_cursor": Case(_project),
     "get_folders_named_cursor": Case(_project),
     "get_folders_shaped": Case(
@@ -234,6 +185,14 @@ def _method(name: str) -> str:
 
 def test_every_corpus_operation_has_a_case() -> None:
     assert {_method(o.name.value) for o in OPERATIONS if o.name} == set(CASES)
+
+
+def test_every_generated_iterator_has_items_to_yield(corpus: GeneratedPackage) -> None:
+    """Every iter_* the corpus client has is run below (and none that it lacks)."""
+    client = corpus.client_module()
+    for cls in (client.Operations, client.AsyncOperations):
+        with_iterator = {m for m in CASES if hasattr(cls, iter_method_name(m))}
+        assert with_iterator == {m for m, case in CASES.items() if case.items is not None}
 
 
 @pytest.mark.parametrize("method", sorted(CASES))

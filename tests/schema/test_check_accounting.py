@@ -42,8 +42,8 @@ def test_operations_with_one_name_in_two_files_are_both_checked(tmp_path: Path) 
     assert [op.name for op in report.operations] == ["GetMe", "GetMe"]
     messages = [str(error) for error in report.validation_errors]
     assert (
-        "q/b.graphql:2:1: GetMe: There can be only one operation named 'GetMe': "
-        "defined at q/a.graphql:1:1 and at q/b.graphql:2:1." in messages
+        "q/b.graphql:2:7: GetMe: There can be only one operation named 'GetMe': "
+        "defined at q/a.graphql:1:7 and at q/b.graphql:2:7." in messages
     )
     # The second definition is validated too: its own error is reported.
     assert "q/b.graphql:2:20: GetMe: Cannot query field 'nmae' on type 'UserNode'." in " ".join(
@@ -64,7 +64,7 @@ def test_a_fragment_defined_twice_is_an_error_naming_both_places(tmp_path: Path)
     report = check_operations(SNAPSHOT, queries_path=folder)
     [duplicate] = report.validation_errors
     assert duplicate.fragment == "Who" and duplicate.operation is None
-    assert "q/a.graphql:1:1" in duplicate.message and "q/b.graphql:1:1" in duplicate.message
+    assert "q/a.graphql:1:10" in duplicate.message and "q/b.graphql:1:10" in duplicate.message
     assert report.failing_fragments == ["Who"]
     text = report.format_text()
     assert "FAIL: 0 operation(s) affected: -" in text
