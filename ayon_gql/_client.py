@@ -14,8 +14,10 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
+from ayon_gql._connection import AsyncConnection, Connection
+from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
+from ayon_gql._graphql import Validator
 from ayon_gql._operations import AsyncOperationsBase, OperationsBase
 from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 
