@@ -27,19 +27,15 @@ from ayon_gql.rest._base import (
     query_bool,
     segment,
 )
-from ayon_gql.rest._models import (
-    ChecksumAlgorithm,
-    FileSource,
-    Installer,
-    InstallResponse,
-    Platform,
-    RestModel,
+from ayon_gql.rest._checks import (
     build_model,
     check_enum,
     check_filename,
     check_segment,
     check_variant,
 )
+from ayon_gql.rest._installer_models import FileSource, Installer, InstallResponse
+from ayon_gql.rest._model_base import ChecksumAlgorithm, Platform, RestModel
 from ayon_gql.rest._transfers import (
     DEFAULT_CHUNK_SIZE,
     DEFAULT_DOWNLOAD_ATTEMPTS,

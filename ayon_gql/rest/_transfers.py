@@ -25,7 +25,8 @@ from ayon_gql._errors import (
     InvalidInputError,
     TransferError,
 )
-from ayon_gql.rest._models import ChecksumAlgorithm, check_enum
+from ayon_gql.rest._checks import check_enum
+from ayon_gql.rest._model_base import ChecksumAlgorithm
 
 if TYPE_CHECKING:
     import httpx
