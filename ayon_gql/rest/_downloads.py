@@ -27,6 +27,7 @@ from ayon_gql.rest._transfers import (
     check_chunk_size,
     new_hasher,
     report,
+    stream_failures,
 )
 
 if TYPE_CHECKING:
@@ -200,8 +201,6 @@ def download(
 
     A body cut short is fetched again, up to ``attempts`` times in all.
     """
-    import httpx
-
     check_chunk_size(chunk_size)
     expect = _Expectation(size=size, checksum=checksum, algorithm=checksum_algorithm)
     cut: _Cut | None = None
@@ -210,14 +209,13 @@ def download(
             total = _content_length(response)
             part = _PartFile(destination, expect.algorithm)
             try:
-                _receive(response, part, total, chunk_size, progress)
-                expect.verify(part, operation)
-                part.commit()
+                with stream_failures("download", operation):
+                    _receive(response, part, total, chunk_size, progress)
+                    expect.verify(part, operation)
+                    part.commit()
                 return destination
             except _Cut as exc:
                 cut = exc
-            except httpx.StreamError as exc:
-                raise TransferError(f"download stream failed: {exc}", operation=operation) from exc
             finally:
                 part.discard()
     assert cut is not None
@@ -269,8 +267,6 @@ async def adownload(
     """Asynchronous :func:`download` (disk work runs off the event loop)."""
     import asyncio
 
-    import httpx
-
     check_chunk_size(chunk_size)
     expect = _Expectation(size=size, checksum=checksum, algorithm=checksum_algorithm)
     loop = asyncio.get_running_loop()
@@ -280,14 +276,13 @@ async def adownload(
             total = _content_length(response)
             part = await loop.run_in_executor(None, _PartFile, destination, expect.algorithm)
             try:
-                await _areceive(response, part, total, chunk_size, progress)
-                expect.verify(part, operation)
-                await loop.run_in_executor(None, part.commit)
+                with stream_failures("download", operation):
+                    await _areceive(response, part, total, chunk_size, progress)
+                    expect.verify(part, operation)
+                    await loop.run_in_executor(None, part.commit)
                 return destination
             except _Cut as exc:
                 cut = exc
-            except httpx.StreamError as exc:
-                raise TransferError(f"download stream failed: {exc}", operation=operation) from exc
             finally:
                 part.discard()
     assert cut is not None

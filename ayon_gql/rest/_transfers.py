@@ -6,19 +6,15 @@ Transfers stream in chunks with bounded memory (``_uploads``, ``_downloads``);
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from ayon_gql._errors import (
-    InvalidInputError,
-)
+from ayon_gql._errors import InvalidInputError, TransferError
 from ayon_gql.rest._checks import check_enum
 from ayon_gql.rest._model_base import ChecksumAlgorithm
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -28,6 +24,7 @@ __all__ = [
     "file_checksum",
     "new_hasher",
     "report",
+    "stream_failures",
 ]
 
 ProgressCallback = Callable[[int, "int | None"], None]
@@ -64,6 +61,18 @@ def check_chunk_size(chunk_size: int) -> int:
     if not isinstance(chunk_size, int) or chunk_size < 1024:
         raise InvalidInputError(f"chunk_size must be an int >= 1024, got {chunk_size!r}")
     return chunk_size
+
+
+@contextlib.contextmanager
+def stream_failures(transfer: str, operation: str) -> Iterator[None]:
+    """Turn httpx's stream errors (a body consumed twice, a stream closed under
+    it) into :class:`TransferError` naming the ``transfer``."""
+    import httpx
+
+    try:
+        yield
+    except httpx.StreamError as exc:
+        raise TransferError(f"{transfer} stream failed: {exc}", operation=operation) from exc
 
 
 def report(progress: ProgressCallback | None, done: int, total: int | None) -> None:

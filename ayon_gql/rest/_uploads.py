@@ -6,10 +6,16 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
-from ayon_gql._errors import InvalidInputError, TransferError
-from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback, check_chunk_size, report
+from ayon_gql._errors import InvalidInputError
+from ayon_gql.rest._transfers import (
+    DEFAULT_CHUNK_SIZE,
+    ProgressCallback,
+    check_chunk_size,
+    report,
+    stream_failures,
+)
 
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection
@@ -48,8 +54,17 @@ class _UploadSource:
             self.size = source.seek(0, os.SEEK_END) - self._start
             source.seek(self._start)
 
-    def headers(self) -> dict[str, str]:
-        return {"Content-Type": "application/octet-stream", "Content-Length": str(self.size)}
+    def put_options(self, operation: str) -> dict[str, Any]:
+        """Keyword arguments of the PUT sending this body (replayable: idempotent)."""
+        return {
+            "content": self,
+            "headers": {
+                "Content-Type": "application/octet-stream",
+                "Content-Length": str(self.size),
+            },
+            "idempotent": True,
+            "operation": operation,
+        }
 
     def _open(self) -> tuple[IO[bytes], bool]:
         if self._path is not None:
@@ -121,20 +136,9 @@ def upload(
     operation: str,
 ) -> int:
     """PUT a file to ``path`` in chunks; returns the number of bytes sent."""
-    import httpx
-
     body = _UploadBody(source, chunk_size=chunk_size, progress=progress)
-    try:
-        connection.request(
-            "PUT",
-            path,
-            content=body,
-            headers=body.headers(),
-            idempotent=True,
-            operation=operation,
-        )
-    except httpx.StreamError as exc:
-        raise TransferError(f"upload stream failed: {exc}", operation=operation) from exc
+    with stream_failures("upload", operation):
+        connection.request("PUT", path, **body.put_options(operation))
     return body.size
 
 
@@ -148,18 +152,7 @@ async def aupload(
     operation: str,
 ) -> int:
     """Asynchronous :func:`upload`."""
-    import httpx
-
     body = _AsyncUploadBody(source, chunk_size=chunk_size, progress=progress)
-    try:
-        await connection.request(
-            "PUT",
-            path,
-            content=body,
-            headers=body.headers(),
-            idempotent=True,
-            operation=operation,
-        )
-    except httpx.StreamError as exc:
-        raise TransferError(f"upload stream failed: {exc}", operation=operation) from exc
+    with stream_failures("upload", operation):
+        await connection.request("PUT", path, **body.put_options(operation))
     return body.size
