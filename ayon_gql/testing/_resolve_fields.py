@@ -82,19 +82,22 @@ def _rep_data(source: Node, info: GraphQLResolveInfo) -> str:
     return json_text({"context": _rep_context_obj(source)})
 
 
+def _folder_parent(folder: Node) -> Node:
+    return {
+        "id": folder["id"],
+        "label": folder["label"],
+        "name": folder["name"],
+        "subtype": folder["folderType"],
+        "type": "folder",
+    }
+
+
 def _origin_parents(entity: Node, project: ProjectData) -> list[Node]:
     kind = entity["type"]
     if kind == "version":
         product = entity["_product"]
-        folder = product["_folder"]
         return [
-            {
-                "id": folder["id"],
-                "label": folder["label"],
-                "name": folder["name"],
-                "subtype": folder["folderType"],
-                "type": "folder",
-            },
+            _folder_parent(product["_folder"]),
             {
                 "id": product["id"],
                 "name": product["name"],
@@ -103,16 +106,7 @@ def _origin_parents(entity: Node, project: ProjectData) -> list[Node]:
             },
         ]
     if kind in ("task", "product"):
-        folder = project.by_id[entity["folderId"]]
-        return [
-            {
-                "id": folder["id"],
-                "label": folder["label"],
-                "name": folder["name"],
-                "subtype": folder["folderType"],
-                "type": "folder",
-            }
-        ]
+        return [_folder_parent(project.by_id[entity["folderId"]])]
     return []
 
 
