@@ -33,8 +33,8 @@ __all__ = ["AsyncConnection", "Connection", "ConnectionSettings", "Validator"]
 
 
 class _ConnectionBase:
-    """What the sync and async connections share: settings, the pool, headers
-    and retry decisions.  Only the I/O differs between them."""
+    """What the sync and async connections share: settings, the pool, and how
+    a request is built and logged.  Only the I/O differs between them."""
 
     def __init__(
         self,
