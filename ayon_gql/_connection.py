@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._graphql import Validator, graphql_answer, graphql_call
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # ConnectionSettings and Validator are part of what a connection is built from.
 __all__ = ["AsyncConnection", "Connection", "ConnectionSettings", "Validator"]
+
+_Conn = TypeVar("_Conn", bound="_ConnectionBase")
 
 
 class _ConnectionBase:
@@ -56,7 +58,8 @@ class _ConnectionBase:
     def base_url(self) -> str:
         return self.settings.base_url
 
-    def _derived(self, **changes: Any) -> Any:
+    def derive(self: _Conn, **changes: Any) -> _Conn:
+        """A connection with other headers (e.g. ``as_user``) sharing this pool."""
         return type(self)(
             self.settings.replace(**changes), validator=self.validator, _pool=self._pool
         )
@@ -91,11 +94,6 @@ class _ConnectionBase:
 
 class Connection(_ConnectionBase):
     """Synchronous connection: REST calls, GraphQL operations and pagination."""
-
-    def derive(self, **changes: Any) -> Connection:
-        """A connection with other headers (e.g. ``as_user``) sharing this pool."""
-        derived: Connection = self._derived(**changes)
-        return derived
 
     def _client(self) -> httpx.Client:
         import httpx
@@ -219,11 +217,6 @@ class Connection(_ConnectionBase):
 
 class AsyncConnection(_ConnectionBase):
     """Asynchronous twin of :class:`Connection`."""
-
-    def derive(self, **changes: Any) -> AsyncConnection:
-        """A connection with other headers (e.g. ``as_user``) sharing this pool."""
-        derived: AsyncConnection = self._derived(**changes)
-        return derived
 
     def _client(self) -> httpx.AsyncClient:
         import httpx
