@@ -13,7 +13,7 @@ on ``ayon_gql.client`` whichever is imported first.
 
 from typing import TYPE_CHECKING, Any
 
-from ayon_gql._connection import ConnectionSettings
+from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._errors import (
     AuthenticationError,
     AyonError,

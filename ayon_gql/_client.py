@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings, Validator
+from ayon_gql._connection import AsyncConnection, Connection
+from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._errors import AuthenticationError, AyonError, PermissionDeniedError
+from ayon_gql._graphql import Validator
 from ayon_gql._operations import AsyncOperationsBase, OperationsBase
 from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncAyonClientBase", "AyonClientBase"]
 
+_Conn = TypeVar("_Conn", Connection, AsyncConnection)
+_Client = TypeVar("_Client", bound="_ClientCore[Any]")
 _Sync = TypeVar("_Sync", bound="AyonClientBase")
 _Async = TypeVar("_Async", bound="AsyncAyonClientBase")
 
@@ -50,7 +54,7 @@ def _settings(
 
 
 def _validator(
-    client_class: type[AyonClientBase] | type[AsyncAyonClientBase],
+    client_class: type[_ClientCore[Any]],
     validate: bool | str | os.PathLike[str],
     given: Validator | None,
 ) -> Validator | None:
@@ -101,11 +105,6 @@ def _login_refused(exc: AuthenticationError | PermissionDeniedError, username: s
     )
 
 
-def _describe(kind: str, settings: ConnectionSettings) -> str:
-    user = f", as_user={settings.as_user!r}" if settings.as_user else ""
-    return f"{kind}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
-
-
 def _token_from_login(answer: Any) -> str:
     token = answer.get("token") if isinstance(answer, Mapping) else None
     if not isinstance(token, str) or not token:
@@ -113,29 +112,18 @@ def _token_from_login(answer: Any) -> str:
     return token
 
 
-class AyonClientBase(OperationsBase):
-    """Synchronous AYON client without operations: the base of every generated ``AyonClient``.
-
-    Create it with a URL and ``api_key=`` (service users) or ``token=``, or
-    with :meth:`login`; anything not given comes from ``AYON_SERVER_URL``,
-    ``AYON_API_KEY``, ``AYON_CA_FILE``, ``AYON_CERT_FILE``,
-    ``AYON_SERVER_TIMEOUT`` and ``AYON_SERVER_RETRIES``.  No request is made
-    before the first call; use it as a context manager to close the pool.
-    ``timeout`` (seconds, default 30) and ``retries`` (default 3, with backoff)
-    shape every request; ``validate=True`` (or an SDL path) checks queries
-    locally before sending.
-
-    A generated package declares ``class AyonClient(AyonClientBase, Operations)``
-    with ``schema_package`` set to its own name, so ``validate=True`` checks
-    against the snapshot it was generated from.
-    """
+class _ClientCore(Generic[_Conn]):
+    """What the sync and async clients share: the constructor (arguments first,
+    ``AYON_*`` environment variables for the rest), the schema snapshot
+    ``validate=True`` uses, ``from_env``, ``url`` and ``repr``.  Each client
+    makes its own kind of connection (:meth:`_connect`)."""
 
     #: The generated package whose schema snapshot ``validate=True`` uses.
     schema_package: ClassVar[str | None] = None
     #: The snapshot's file name inside ``schema_package``.
     schema_snapshot: ClassVar[str] = SNAPSHOT_NAME
 
-    connection: Connection
+    connection: _Conn
     """The connection every request goes through (REST, GraphQL, pagination)."""
 
     def __init__(
@@ -171,7 +159,49 @@ class AyonClientBase(OperationsBase):
             max_connections=max_connections,
         )
         checker = _validator(type(self), validate, validator)
-        self._init_connection(Connection(settings, validator=checker))
+        self._init_connection(self._connect(settings, checker))
+
+    def _connect(self, settings: ConnectionSettings, validator: Validator | None) -> _Conn:
+        raise NotImplementedError
+
+    def _init_connection(self, connection: _Conn) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def from_env(cls: type[_Client], **options: Any) -> _Client:
+        """A client configured from ``AYON_*`` environment variables."""
+        return cls(**options)
+
+    @property
+    def url(self) -> str:
+        """The server's base URL."""
+        return self.connection.base_url
+
+    def __repr__(self) -> str:
+        settings = self.connection.settings
+        user = f", as_user={settings.as_user!r}" if settings.as_user else ""
+        return f"{type(self).__name__}({settings.base_url!r}, auth={settings.auth_kind!r}{user})"
+
+
+class AyonClientBase(_ClientCore[Connection], OperationsBase):
+    """Synchronous AYON client without operations: the base of every generated ``AyonClient``.
+
+    Create it with a URL and ``api_key=`` (service users) or ``token=``, or
+    with :meth:`login`; anything not given comes from ``AYON_SERVER_URL``,
+    ``AYON_API_KEY``, ``AYON_CA_FILE``, ``AYON_CERT_FILE``,
+    ``AYON_SERVER_TIMEOUT`` and ``AYON_SERVER_RETRIES``.  No request is made
+    before the first call; use it as a context manager to close the pool.
+    ``timeout`` (seconds, default 30) and ``retries`` (default 3, with backoff)
+    shape every request; ``validate=True`` (or an SDL path) checks queries
+    locally before sending.
+
+    A generated package declares ``class AyonClient(AyonClientBase, Operations)``
+    with ``schema_package`` set to its own name, so ``validate=True`` checks
+    against the snapshot it was generated from.
+    """
+
+    def _connect(self, settings: ConnectionSettings, validator: Validator | None) -> Connection:
+        return Connection(settings, validator=validator)
 
     def _init_connection(self, connection: Connection) -> None:
         self.connection = connection
@@ -194,11 +224,6 @@ class AyonClientBase(OperationsBase):
         return client
 
     @classmethod
-    def from_env(cls: type[_Sync], **options: Any) -> _Sync:
-        """A client configured from ``AYON_*`` environment variables."""
-        return cls(**options)
-
-    @classmethod
     def login(cls: type[_Sync], url: str, username: str, password: str, **options: Any) -> _Sync:
         """Log in with a user name and password (``POST /api/auth/login``)."""
         anonymous = Connection(_login_settings(url, options))
@@ -215,11 +240,6 @@ class AyonClientBase(OperationsBase):
         finally:
             anonymous.close()
         return cls(url, token=_token_from_login(answer), **options)
-
-    @property
-    def url(self) -> str:
-        """The server's base URL."""
-        return self.connection.base_url
 
     def as_user(self: _Sync, name: str) -> _Sync:
         """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
@@ -244,55 +264,16 @@ class AyonClientBase(OperationsBase):
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return _describe(type(self).__name__, self.connection.settings)
 
-
-class AsyncAyonClientBase(AsyncOperationsBase):
+class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
     """Asynchronous twin of :class:`AyonClientBase`: the base of every generated
     ``AsyncAyonClient``.  Operations are coroutines, iterators are async, and
     ``max_connections=`` bounds the pool."""
 
-    schema_package: ClassVar[str | None] = None
-    schema_snapshot: ClassVar[str] = SNAPSHOT_NAME
-
-    connection: AsyncConnection
-    """The connection every request goes through (REST, GraphQL, pagination)."""
-
-    def __init__(
-        self,
-        url: str | None = None,
-        *,
-        api_key: str | None = None,
-        token: str | None = None,
-        timeout: float | None = None,
-        retries: int | None = None,
-        ca_file: str | None = None,
-        cert_file: str | None = None,
-        site_id: str | None = None,
-        sender: str | None = None,
-        sender_type: str | None = None,
-        as_user: str | None = None,
-        max_connections: int | None = None,
-        validate: bool | str | os.PathLike[str] = False,
-        validator: Validator | None = None,
-    ) -> None:
-        settings = _settings(
-            url,
-            api_key=api_key,
-            token=token,
-            timeout=timeout,
-            retries=retries,
-            ca_file=ca_file,
-            cert_file=cert_file,
-            site_id=site_id,
-            sender=sender,
-            sender_type=sender_type,
-            as_user=as_user,
-            max_connections=max_connections,
-        )
-        checker = _validator(type(self), validate, validator)
-        self._init_connection(AsyncConnection(settings, validator=checker))
+    def _connect(
+        self, settings: ConnectionSettings, validator: Validator | None
+    ) -> AsyncConnection:
+        return AsyncConnection(settings, validator=validator)
 
     def _init_connection(self, connection: AsyncConnection) -> None:
         self.connection = connection
@@ -315,11 +296,6 @@ class AsyncAyonClientBase(AsyncOperationsBase):
         return client
 
     @classmethod
-    def from_env(cls: type[_Async], **options: Any) -> _Async:
-        """A client configured from ``AYON_*`` environment variables."""
-        return cls(**options)
-
-    @classmethod
     async def login(
         cls: type[_Async], url: str, username: str, password: str, **options: Any
     ) -> _Async:
@@ -338,11 +314,6 @@ class AsyncAyonClientBase(AsyncOperationsBase):
         finally:
             await anonymous.aclose()
         return cls(url, token=_token_from_login(response.json()), **options)
-
-    @property
-    def url(self) -> str:
-        """The server's base URL."""
-        return self.connection.base_url
 
     def as_user(self: _Async, name: str) -> _Async:
         """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
@@ -366,6 +337,3 @@ class AsyncAyonClientBase(AsyncOperationsBase):
         traceback: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return _describe(type(self).__name__, self.connection.settings)

@@ -27,7 +27,8 @@ Combining packages by hand works the same way:
 """
 
 from ayon_gql._client import AsyncAyonClientBase, AyonClientBase
-from ayon_gql._connection import AsyncConnection, Connection, ConnectionSettings
+from ayon_gql._connection import AsyncConnection, Connection
+from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._operations import (
     UNSET,
     AsyncOperationsBase,

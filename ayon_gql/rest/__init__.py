@@ -6,38 +6,42 @@ Reached as ``AyonClient(...).rest`` (sync) or ``AsyncAyonClient(...).rest``.
 
 from ayon_gql._errors import ChecksumMismatchError, TransferError
 from ayon_gql.rest._api import AsyncRestAPI, RestAPI
-from ayon_gql.rest._bundles import AsyncBundles, Bundles
-from ayon_gql.rest._installers import AsyncInstallers, Installers
-from ayon_gql.rest._models import (
-    Addon,
+from ayon_gql.rest._bundle_models import (
     AddonDevelopment,
-    AddonSettings,
-    AddonSettingsSummary,
-    AddonVersionInfo,
-    AllSettings,
-    Attribute,
-    AttributeData,
-    AttributeEnumItem,
     Bundle,
     BundleCheck,
     BundleIssue,
     BundleList,
-    ChecksumAlgorithm,
+)
+from ayon_gql.rest._bundles import AsyncBundles, Bundles
+from ayon_gql.rest._info_models import (
+    Attribute,
+    AttributeData,
+    AttributeEnumItem,
+    ReleaseInfo,
+    ServerInfo,
+    SiteInfo,
+    UserInfo,
+)
+from ayon_gql.rest._installer_models import (
     DependencyPackage,
     FileSource,
     Installer,
     InstallResponse,
-    Platform,
-    ReleaseInfo,
-    ServerInfo,
-    ServerVersion,
-    SettingsOverride,
-    SiteInfo,
-    SourceType,
-    UserInfo,
 )
+from ayon_gql.rest._installers import AsyncInstallers, Installers
+from ayon_gql.rest._model_base import ChecksumAlgorithm, Platform, SourceType
 from ayon_gql.rest._packages import AsyncDependencyPackages, DependencyPackages
+from ayon_gql.rest._server_version import ServerVersion
 from ayon_gql.rest._settings import AsyncSettings, Settings
+from ayon_gql.rest._settings_models import (
+    Addon,
+    AddonSettings,
+    AddonSettingsSummary,
+    AddonVersionInfo,
+    AllSettings,
+    SettingsOverride,
+)
 from ayon_gql.rest._transfers import (
     DEFAULT_CHUNK_SIZE,
     ProgressCallback,

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from ayon_gql.rest._base import AsyncRunner, SyncRunner
 from ayon_gql.rest._bundles import AsyncBundles, Bundles
 from ayon_gql.rest._info import addons_call, attributes_call, info_call, version_of
+from ayon_gql.rest._info_models import Attribute, ServerInfo
 from ayon_gql.rest._installers import AsyncInstallers, Installers
-from ayon_gql.rest._models import Addon, Attribute, ServerInfo, ServerVersion
 from ayon_gql.rest._packages import AsyncDependencyPackages, DependencyPackages
+from ayon_gql.rest._server_version import ServerVersion
 from ayon_gql.rest._settings import AsyncSettings, Settings
+from ayon_gql.rest._settings_models import Addon
 
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection

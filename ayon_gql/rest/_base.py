@@ -57,6 +57,16 @@ class Call(Generic[T]):
         self.idempotent = idempotent
         self.project_name = project_name
 
+    def request_options(self) -> dict[str, Any]:
+        """Keyword arguments of ``Connection.request`` / ``AsyncConnection.request``."""
+        return {
+            "params": self.params,
+            "json": self.json,
+            "idempotent": self.idempotent,
+            "operation": self.operation,
+            "project_name": self.project_name,
+        }
+
 
 def segment(value: str) -> str:
     """One URL path segment, percent-encoded (values are checked before already)."""
@@ -139,15 +149,7 @@ class SyncRunner:
         self._connection = connection
 
     def _run(self, call: Call[T]) -> T:
-        response = self._connection.request(
-            call.method,
-            call.path,
-            params=call.params,
-            json=call.json,
-            idempotent=call.idempotent,
-            operation=call.operation,
-            project_name=call.project_name,
-        )
+        response = self._connection.request(call.method, call.path, **call.request_options())
         return call.parse(response, call.operation)
 
 
@@ -158,13 +160,5 @@ class AsyncRunner:
         self._connection = connection
 
     async def _run(self, call: Call[T]) -> T:
-        response = await self._connection.request(
-            call.method,
-            call.path,
-            params=call.params,
-            json=call.json,
-            idempotent=call.idempotent,
-            operation=call.operation,
-            project_name=call.project_name,
-        )
+        response = await self._connection.request(call.method, call.path, **call.request_options())
         return call.parse(response, call.operation)

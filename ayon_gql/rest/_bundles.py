@@ -8,18 +8,9 @@ from typing import Any
 from ayon_gql._errors import InvalidInputError, NotFoundError
 from ayon_gql.rest._base import AsyncRunner, Call, SyncRunner, as_model, as_nothing, query_bool
 from ayon_gql.rest._base import segment as _segment
-from ayon_gql.rest._models import (
-    AddonDevelopment,
-    Bundle,
-    BundleCheck,
-    BundleList,
-    Platform,
-    build_model,
-    check_enum,
-    check_filename,
-    check_name,
-    check_segment,
-)
+from ayon_gql.rest._bundle_models import AddonDevelopment, Bundle, BundleCheck, BundleList
+from ayon_gql.rest._checks import build_model, check_enum, check_filename, check_name, check_segment
+from ayon_gql.rest._model_base import Platform
 
 __all__ = ["AsyncBundles", "Bundles"]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ayon_gql._errors import AyonError
 from ayon_gql.rest._base import Call, as_model, as_type, query_bool
-from ayon_gql.rest._models import Addon, Attribute, ServerInfo, ServerVersion
+from ayon_gql.rest._info_models import Attribute, ServerInfo
+from ayon_gql.rest._server_version import ServerVersion
+from ayon_gql.rest._settings_models import Addon
 
 __all__ = ["addons_call", "attributes_call", "info_call", "version_of"]
 

@@ -16,7 +16,7 @@ from types import GenericAlias
 from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
 from ayon_gql._errors import AyonError, InvalidInputError, NotFoundError
-from ayon_gql.rest import _transfers
+from ayon_gql.rest import _downloads, _transfers, _uploads
 from ayon_gql.rest._base import (
     AsyncRunner,
     Call,
@@ -27,19 +27,15 @@ from ayon_gql.rest._base import (
     query_bool,
     segment,
 )
-from ayon_gql.rest._models import (
-    ChecksumAlgorithm,
-    FileSource,
-    Installer,
-    InstallResponse,
-    Platform,
-    RestModel,
+from ayon_gql.rest._checks import (
     build_model,
     check_enum,
     check_filename,
     check_segment,
     check_variant,
 )
+from ayon_gql.rest._installer_models import FileSource, Installer, InstallResponse
+from ayon_gql.rest._model_base import ChecksumAlgorithm, Platform, RestModel
 from ayon_gql.rest._transfers import (
     DEFAULT_CHUNK_SIZE,
     DEFAULT_DOWNLOAD_ATTEMPTS,
@@ -201,7 +197,7 @@ class SyncFiles(SyncRunner, Generic[F]):
         chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> int:
         """Stream the file's bytes (its metadata must exist); returns bytes sent."""
-        return _transfers.upload(
+        return _uploads.upload(
             self._connection,
             self._calls.path(filename),
             source,
@@ -255,9 +251,9 @@ class SyncFiles(SyncRunner, Generic[F]):
         server's declared size and checksum.  Returns the final path.
         """
         path = self._calls.path(filename)
-        target = _transfers.resolve_destination(destination, filename)
+        target = _downloads.resolve_destination(destination, filename)
         item = self.get(filename) if verify and checksum is None else None
-        return _transfers.download(
+        return _downloads.download(
             self._connection,
             path,
             target,
@@ -308,7 +304,7 @@ class AsyncFiles(AsyncRunner, Generic[F]):
         chunk_size: int = DEFAULT_CHUNK_SIZE,
     ) -> int:
         """Stream the file's bytes; returns bytes sent."""
-        return await _transfers.aupload(
+        return await _uploads.aupload(
             self._connection,
             self._calls.path(filename),
             source,
@@ -359,9 +355,9 @@ class AsyncFiles(AsyncRunner, Generic[F]):
     ) -> Path:
         """Download atomically to ``destination``, verified like the sync version."""
         path = self._calls.path(filename)
-        target = _transfers.resolve_destination(destination, filename)
+        target = _downloads.resolve_destination(destination, filename)
         item = await self.get(filename) if verify and checksum is None else None
-        return await _transfers.adownload(
+        return await _downloads.adownload(
             self._connection,
             path,
             target,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
+from ayon_gql.rest._checks import check_enum
+from ayon_gql.rest._installer_models import DependencyPackage
 from ayon_gql.rest._installers import AsyncFiles, FileCalls, SyncFiles
-from ayon_gql.rest._models import DependencyPackage, Platform, check_enum
+from ayon_gql.rest._model_base import Platform
 
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection

@@ -20,15 +20,8 @@ from ayon_gql.rest._base import (
     query_bool,
     segment,
 )
-from ayon_gql.rest._models import (
-    AddonSettings,
-    AllSettings,
-    SettingsOverride,
-    check_name,
-    check_project,
-    check_segment,
-    check_variant,
-)
+from ayon_gql.rest._checks import check_name, check_project, check_segment, check_variant
+from ayon_gql.rest._settings_models import AddonSettings, AllSettings, SettingsOverride
 
 __all__ = ["AsyncSettings", "Settings"]
 

@@ -26,7 +26,7 @@ from ayon_gql.testing._filters import (
     timestamp,
 )
 from ayon_gql.testing._paging import BY_ACTIVITY, activity_key, paginate
-from ayon_gql.testing._resolver_context import Resolver, project_of
+from ayon_gql.testing._resolver_context import ENTITY_TYPES, Resolver, project_of
 
 
 def folders_connection(
@@ -88,18 +88,40 @@ def folders_connection(
     return paginate(items, args, preds=preds)
 
 
+def _folder_ids(project: ProjectData, args: dict[str, Any]) -> list[str] | None:
+    """``folderIds``, widened to their subtrees with ``includeFolderChildren``."""
+    folder_ids: list[str] | None = args.get("folderIds")
+    if folder_ids is not None and args.get("includeFolderChildren"):
+        folder_ids = list(subtree_ids(project, folder_ids))
+    return folder_ids
+
+
+def _in_folders(
+    project: ProjectData,
+    args: dict[str, Any],
+    base: list[Node] | None,
+    every: list[Node],
+    by_folder: dict[str, list[Node]],
+    typename: str,
+) -> tuple[list[Node], list[str] | None]:
+    """The items a folder-scoped connection filters (``base``, the ``ids`` asked
+    for, those of the folders asked for, or ``every`` one) and its folder ids."""
+    items = every if base is None else base
+    folder_ids = _folder_ids(project, args)
+    if args.get("ids") is not None:
+        items = by_ids(project, args["ids"], typename)
+    elif folder_ids is not None and base is None:
+        items = merge_sorted(by_folder.get(f, []) for f in folder_ids)
+    return items, folder_ids
+
+
 def tasks_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
     """Tasks of a project (or of ``base``), filtered and paged."""
-    items = project.tasks if base is None else base
-    folder_ids = args.get("folderIds")
-    if folder_ids is not None and args.get("includeFolderChildren"):
-        folder_ids = list(subtree_ids(project, folder_ids))
-    if args.get("ids") is not None:
-        items = by_ids(project, args["ids"], "TaskNode")
-    elif folder_ids is not None and base is None:
-        items = merge_sorted(project.tasks_by_folder.get(f, []) for f in folder_ids)
+    items, folder_ids = _in_folders(
+        project, args, base, project.tasks, project.tasks_by_folder, "TaskNode"
+    )
     preds = predicates(
         one_of("folderId", folder_ids),
         one_of("taskType", args.get("taskTypes")),
@@ -132,14 +154,9 @@ def products_connection(
     project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
 ) -> Node:
     """Products of a project (or of ``base``), filtered and paged."""
-    items = project.products if base is None else base
-    folder_ids = args.get("folderIds")
-    if folder_ids is not None and args.get("includeFolderChildren"):
-        folder_ids = list(subtree_ids(project, folder_ids))
-    if args.get("ids") is not None:
-        items = by_ids(project, args["ids"], "ProductNode")
-    elif folder_ids is not None and base is None:
-        items = merge_sorted(project.products_by_folder.get(f, []) for f in folder_ids)
+    items, folder_ids = _in_folders(
+        project, args, base, project.products, project.products_by_folder, "ProductNode"
+    )
     names_ci = args.get("namesCi")
     preds = predicates(
         one_of("folderId", folder_ids),
@@ -165,9 +182,7 @@ def versions_connection(
 ) -> Node:
     """Versions of a project (or of ``base``), filtered and paged."""
     items = project.versions if base is None else base
-    folder_ids = args.get("folderIds")
-    if folder_ids is not None and args.get("includeFolderChildren"):
-        folder_ids = list(subtree_ids(project, folder_ids))
+    folder_ids = _folder_ids(project, args)
     product_ids = args.get("productIds")
     task_ids = args.get("taskIds")
     if base is None:
@@ -358,8 +373,6 @@ def entity_activities(source: Node, info: GraphQLResolveInfo, **args: Any) -> No
     return activities_connection(project, args, base)
 
 
-_ENTITY_TYPES = ("FolderNode", "TaskNode", "ProductNode", "VersionNode", "RepresentationNode")
-
 #: (type, field) -> resolver, attached by ``attach_resolvers``.
 RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "folders"): project_connection(folders_connection),
@@ -370,11 +383,10 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "activities"): project_connection(activities_connection),
     **{
         ("ProjectNode", typename[:-4].lower()): project_entity(typename)
-        for typename in _ENTITY_TYPES
+        for typename in ENTITY_TYPES
+        if typename != "WorkfileNode"  # no single-workfile field is served
     },
-    **{
-        (typename, "activities"): entity_activities for typename in (*_ENTITY_TYPES, "WorkfileNode")
-    },
+    **{(typename, "activities"): entity_activities for typename in ENTITY_TYPES},
     ("FolderNode", "tasks"): folder_tasks,
     ("FolderNode", "products"): folder_products,
     ("TaskNode", "versions"): task_versions,

@@ -8,7 +8,13 @@ from graphql import GraphQLError, GraphQLResolveInfo
 
 from ayon_gql.testing._dataset import Node, ProjectData
 from ayon_gql.testing._resolve_connections import featured, tasks_connection
-from ayon_gql.testing._resolver_context import Resolver, json_text, project_of, request_context
+from ayon_gql.testing._resolver_context import (
+    ENTITY_TYPES,
+    Resolver,
+    json_text,
+    project_of,
+    request_context,
+)
 
 
 def _ref(key: str, typename: str | None = None) -> Resolver:
@@ -82,19 +88,22 @@ def _rep_data(source: Node, info: GraphQLResolveInfo) -> str:
     return json_text({"context": _rep_context_obj(source)})
 
 
+def _folder_parent(folder: Node) -> Node:
+    return {
+        "id": folder["id"],
+        "label": folder["label"],
+        "name": folder["name"],
+        "subtype": folder["folderType"],
+        "type": "folder",
+    }
+
+
 def _origin_parents(entity: Node, project: ProjectData) -> list[Node]:
     kind = entity["type"]
     if kind == "version":
         product = entity["_product"]
-        folder = product["_folder"]
         return [
-            {
-                "id": folder["id"],
-                "label": folder["label"],
-                "name": folder["name"],
-                "subtype": folder["folderType"],
-                "type": "folder",
-            },
+            _folder_parent(product["_folder"]),
             {
                 "id": product["id"],
                 "name": product["name"],
@@ -103,16 +112,7 @@ def _origin_parents(entity: Node, project: ProjectData) -> list[Node]:
             },
         ]
     if kind in ("task", "product"):
-        folder = project.by_id[entity["folderId"]]
-        return [
-            {
-                "id": folder["id"],
-                "label": folder["label"],
-                "name": folder["name"],
-                "subtype": folder["folderType"],
-                "type": "folder",
-            }
-        ]
+        return [_folder_parent(project.by_id[entity["folderId"]])]
     return []
 
 
@@ -182,15 +182,6 @@ def _project_types(key: str) -> Resolver:
     return resolve
 
 
-_ENTITY_TYPES = (
-    "FolderNode",
-    "TaskNode",
-    "ProductNode",
-    "VersionNode",
-    "RepresentationNode",
-    "WorkfileNode",
-)
-
 #: (type, field) -> resolver, attached by ``attach_resolvers``.
 RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "config"): _project_config,
@@ -199,7 +190,7 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
         for p in ("ProjectNode",)
         for key in ("taskTypes", "folderTypes", "linkTypes")
     },
-    **{(typename, "parents"): _parents for typename in _ENTITY_TYPES},
+    **{(typename, "parents"): _parents for typename in ENTITY_TYPES},
     ("FolderNode", "parent"): _ref("parentId", "FolderNode"),
     ("TaskNode", "folder"): _ref("folderId", "FolderNode"),
     ("TaskNode", "Folder"): _ref("folderId", "FolderNode"),

@@ -10,7 +10,7 @@ from graphql import GraphQLResolveInfo
 from ayon_gql.testing._dataset import Node
 from ayon_gql.testing._filters import one_of, predicates, regex
 from ayon_gql.testing._paging import Pred, encode_cursor, order_key, paginate
-from ayon_gql.testing._resolver_context import Resolver, project_of
+from ayon_gql.testing._resolver_context import ENTITY_TYPES, Resolver, project_of
 
 
 def project_links(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
@@ -99,15 +99,5 @@ def entity_links(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
 #: (type, field) -> resolver, attached by ``attach_resolvers``.
 RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "links"): project_links,
-    **{
-        (typename, "links"): entity_links
-        for typename in (
-            "FolderNode",
-            "TaskNode",
-            "ProductNode",
-            "VersionNode",
-            "RepresentationNode",
-            "WorkfileNode",
-        )
-    },
+    **{(typename, "links"): entity_links for typename in ENTITY_TYPES},
 }

@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 
 Resolver = Callable[..., Any]
 
+#: The node types of a project's entities: each has links, parents and activities.
+ENTITY_TYPES = (
+    "FolderNode",
+    "TaskNode",
+    "ProductNode",
+    "VersionNode",
+    "RepresentationNode",
+    "WorkfileNode",
+)
+
 
 @dataclass
 class RequestContext:

@@ -9,6 +9,7 @@ from typing import Any
 from ayon_gql.testing._dataset import Node
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
+    VARIANTS,
     Request,
     Response,
     bad_enum,
@@ -74,6 +75,16 @@ class AddonRoutes(RestRoutes):
     def addon_schema(self, req: Request, m: re.Match[str]) -> Response:
         return self._addon_part(m, "schema")
 
+    @staticmethod
+    def _variant(req: Request) -> str | Response:
+        """The ``variant`` query parameter (``production`` when not given), or the
+        server's answer to one it does not know."""
+        variant = req.param("variant") or "production"
+        if variant not in VARIANTS:
+            bad = bad_enum("query", "variant", variant, VARIANTS)
+            return validation_error(req.method, req.path, [bad])
+        return variant
+
     def _project_addon(self, req: Request, m: re.Match[str]) -> Node | Response:
         """The addon and a checked ``project`` path parameter, or the error answer."""
         found = self._addon(m.group("addon"), m.group("version"))
@@ -137,13 +148,9 @@ class AddonRoutes(RestRoutes):
         return self._addon_part(m, "site")
 
     def settings(self, req: Request, m: re.Match[str]) -> Response:
-        variant = req.param("variant") or "production"
-        if variant not in ("production", "staging"):
-            return validation_error(
-                req.method,
-                req.path,
-                [bad_enum("query", "variant", variant, ["production", "staging"])],
-            )
+        variant = self._variant(req)
+        if isinstance(variant, Response):
+            return variant
         project = req.param("project_name")
         if project is not None and not self.dataset.has_project(project):
             return error(404, f"Project {project} not found")
@@ -177,13 +184,9 @@ class AddonRoutes(RestRoutes):
         return Response(200, body)
 
     def settings_addons(self, req: Request, m: re.Match[str]) -> Response:
-        variant = req.param("variant") or "production"
-        if variant not in ("production", "staging"):
-            return validation_error(
-                req.method,
-                req.path,
-                [bad_enum("query", "variant", variant, ["production", "staging"])],
-            )
+        variant = self._variant(req)
+        if isinstance(variant, Response):
+            return variant
         addon = self.dataset.addon
         project = req.param("project")
         settings = addon["project"].get(project, addon["studio"]) if project else addon["studio"]

@@ -10,6 +10,7 @@ from ayon_gql.testing._dataset import Node
 from ayon_gql.testing._rest_http import (
     FILENAME_RX,
     PLATFORMS,
+    VARIANTS,
     Request,
     Response,
     bad_enum,
@@ -35,8 +36,8 @@ class DesktopFileRoutes(RestRoutes):
         if kind == "installers":
             if platform is not None and platform not in PLATFORMS:
                 errors.append(bad_enum("query", "platform", platform, PLATFORMS))
-            if variant is not None and variant not in ("production", "staging"):
-                errors.append(bad_enum("query", "variant", variant, ["production", "staging"]))
+            if variant is not None and variant not in VARIANTS:
+                errors.append(bad_enum("query", "variant", variant, VARIANTS))
         if errors:
             return validation_error(req.method, req.path, errors)
         with self.state.lock:

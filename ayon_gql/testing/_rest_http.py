@@ -15,6 +15,7 @@ from typing import Any
 from ayon_gql.testing._dataset import Node
 
 PLATFORMS = ["windows", "linux", "darwin"]
+VARIANTS = ["production", "staging"]
 PROJECT_NAME_RX = re.compile(r"^[a-zA-Z0-9_]*$")
 FILENAME_RX = re.compile(r"^[\w\-+._]+$")
 BUNDLE_NAME_RX = re.compile(r"^[a-zA-Z0-9_]([a-zA-Z0-9_\.\-]*[a-zA-Z0-9_])?$")

@@ -81,36 +81,15 @@ def test_dependency_packages(
 ) -> None:
     source = tmp_path / "studio-linux-deps.zip"
     source.write_bytes(b"zip" * 1000)
-    status, _, _ = _run(
-        capsys,
-        "dependency-packages",
-        "upload",
-        str(source),
-        "--platform",
-        "linux",
-        "--installer-version",
-        "1.2.3",
-        "--source-addon",
-        "demo_pipeline=1.0.0",
-        "--quiet",
-    )
+    upload = ["dependency-packages", "upload", str(source), "--platform", "linux"]
+    upload += ["--installer-version", "1.2.3", "--source-addon"]
+    status, _, _ = _run(capsys, *upload, "demo_pipeline=1.0.0", "--quiet")
     assert status == 0
     status, out, _ = _run(capsys, "dependency-packages", "list", "--platform", "linux", "--json")
     assert status == 0
     uploaded = [p for p in json.loads(out) if p["filename"] == source.name]
     assert uploaded and uploaded[0]["sourceAddons"] == {"demo_pipeline": "1.0.0"}
-    status, _, err = _run(
-        capsys,
-        "dependency-packages",
-        "upload",
-        str(source),
-        "--platform",
-        "linux",
-        "--installer-version",
-        "1.2.3",
-        "--source-addon",
-        "broken",
-    )
+    status, _, err = _run(capsys, *upload, "broken")
     assert status == 1 and "NAME=VERSION" in err
 
 

@@ -26,7 +26,7 @@ from ayon_gql.rest import (
     ServerVersion,
     SettingsOverride,
 )
-from ayon_gql.rest._models import build_model, check_filename, check_variant
+from ayon_gql.rest._checks import build_model, check_filename, check_variant
 from tests._shared import RESPONSES, recording
 
 

@@ -8,10 +8,12 @@ import io
 import os
 from pathlib import Path
 
+import httpx
 import pytest
 
 from ayon_gql import AsyncAyonClient, NotFoundError, ServerError
 from ayon_gql.rest import ChecksumMismatchError, RestAPI, TransferError, file_checksum
+from ayon_gql.rest._transfers import stream_failures
 from ayon_gql.testing import StandInServer
 
 SIZE = 3 * 1024 * 1024 + 17  # several chunks and a ragged end
@@ -253,3 +255,19 @@ def test_failed_upload_removes_the_metadata_it_created(
         rest.installers.upload(payload, platform="linux", version="9.0.0")
     with pytest.raises(NotFoundError):
         rest.installers.get(NAME)
+
+
+@pytest.mark.parametrize("transfer", ["upload", "download"])
+def test_a_broken_stream_is_a_transfer_error_naming_the_transfer(transfer: str) -> None:
+    with (
+        pytest.raises(TransferError, match=f"{transfer} stream failed: ") as raised,
+        stream_failures(transfer, "installer file"),
+    ):
+        raise httpx.StreamConsumed()
+    assert raised.value.operation == "installer file"
+    assert isinstance(raised.value.__cause__, httpx.StreamConsumed)
+
+
+def test_other_errors_pass_through_unchanged() -> None:
+    with pytest.raises(NotFoundError), stream_failures("download", "installer file"):
+        raise NotFoundError("gone", operation="installer file", path="/x")

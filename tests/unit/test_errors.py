@@ -17,7 +17,9 @@ from ayon_gql import (
     RequestValidationError,
     ServerError,
 )
-from ayon_gql._connection import ConnectionSettings, error_from_response, graphql_data
+from ayon_gql._connection_settings import ConnectionSettings
+from ayon_gql._graphql import graphql_data
+from ayon_gql._http import error_from_response
 from tests._shared import recording
 
 
