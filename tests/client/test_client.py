@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ayon_gql import AsyncAyonClient, AyonClient
+from ayon_gql import DEFAULT_PAGE_SIZE, AsyncAyonClient, AyonClient
 from ayon_gql.testing import StandInServer
 from tests.client.conftest import PROJECT, graphql_requests, raw_nodes
 
@@ -157,6 +157,16 @@ def test_links_are_iterable(client: AyonClient, ayon_server: StandInServer) -> N
     assert links
     assert all(link.input_id and link.output_id and link.link_type for link in links)
     assert len({link.id for link in links}) == len(links)
+
+
+def test_iterators_ask_the_default_page_size(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    ayon_server.clear_requests()
+    versions = list(client.iter_versions(PROJECT))
+    assert 0 < len(versions) < DEFAULT_PAGE_SIZE
+    sent = [request.json["variables"] for request in graphql_requests(ayon_server)]
+    assert sent == [{"projectName": PROJECT, "first": DEFAULT_PAGE_SIZE, "after": None}]
 
 
 def test_stopping_early_costs_at_most_one_read_ahead_request(

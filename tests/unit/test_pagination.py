@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 
-from ayon_gql import InvalidInputError, PaginationError, ServerError, TransportError
+from ayon_gql import (
+    DEFAULT_PAGE_SIZE,
+    InvalidInputError,
+    PaginationError,
+    ServerError,
+    TransportError,
+)
 from ayon_gql._pagination import aiter_nodes, iter_nodes, plan_chunks
 from tests._shared import recording
 
@@ -73,6 +79,39 @@ def test_follows_cursors_across_pages() -> None:
     nodes = list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5, id_filters=()))
     assert len(nodes) == len(page1.edges) + len(page2.edges) + 1
     assert len({n["id"] for n in nodes}) == len(nodes)
+
+
+class _CountingServer:
+    """``total`` items in pages of ``first``, the real server's way: a last page
+    that is exactly full still says ``hasNextPage`` and is followed by an empty one."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.firsts: list[int] = []
+
+    def __call__(self, arguments: dict[str, Any]) -> SimpleNamespace:
+        first = arguments["first"]
+        self.firsts.append(first)
+        start = int(arguments["after"] or 0)
+        end = min(start + first, self.total)
+        return SimpleNamespace(
+            page_info=SimpleNamespace(
+                has_next_page=end < self.total or end - start == first,
+                end_cursor=str(end) if end > start else None,
+            ),
+            edges=[SimpleNamespace(node=index) for index in range(start, end)],
+        )
+
+
+@pytest.mark.parametrize("total", [15_999, 16_000, 16_009])
+def test_default_page_size_scans_16000_versions_in_at_most_5_requests(total: int) -> None:
+    server = _CountingServer(total)
+    nodes = list(
+        iter_nodes(server, {}, operation_name="GetVersions", page_size=None, id_filters=())
+    )
+    assert nodes == list(range(total))
+    assert set(server.firsts) == {DEFAULT_PAGE_SIZE}
+    assert len(server.firsts) <= 5
 
 
 def test_repeated_cursor_is_an_error_not_a_loop() -> None:
