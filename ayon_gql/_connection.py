@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import httpx
 
 # ConnectionSettings and Validator are part of what a connection is built from.
-__all__ = ["AsyncConnection", "Connection", "ConnectionSettings", "Validator"]
+__all__ = ["AsyncConnection", "Connection"]
 
 _Conn = TypeVar("_Conn", bound="_ConnectionBase")
 

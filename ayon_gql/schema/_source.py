@@ -102,7 +102,8 @@ def read_schema_file(path: str | Path) -> str:
 
 def fetch_schema(url: str, *, api_key: str | None = None, timeout: float | None = None) -> Any:
     """A server's introspection answer, through our own connection (same auth as the client)."""
-    from ayon_gql._connection import Connection, ConnectionSettings
+    from ayon_gql._connection import Connection
+    from ayon_gql._connection_settings import ConnectionSettings
     from ayon_gql.schema._pull import fetch_introspection
 
     try:

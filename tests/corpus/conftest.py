@@ -96,7 +96,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> GeneratedPackage:
 @contextlib.contextmanager
 def connected(package: GeneratedPackage, url: str, api_key: str) -> Iterator[Any]:
     """A sync client of ``package`` (its ``Operations``) on the runtime's connection."""
-    from ayon_gql._connection import Connection, ConnectionSettings
+    from ayon_gql._connection import Connection
+    from ayon_gql._connection_settings import ConnectionSettings
 
     connection = Connection(ConnectionSettings.from_env({}, base_url=url, api_key=api_key))
     try:
@@ -108,7 +109,8 @@ def connected(package: GeneratedPackage, url: str, api_key: str) -> Iterator[Any
 @contextlib.asynccontextmanager
 async def connected_async(package: GeneratedPackage, url: str, api_key: str) -> AsyncIterator[Any]:
     """The async twin of :func:`connected` (``AsyncOperations``)."""
-    from ayon_gql._connection import AsyncConnection, ConnectionSettings
+    from ayon_gql._connection import AsyncConnection
+    from ayon_gql._connection_settings import ConnectionSettings
 
     connection = AsyncConnection(ConnectionSettings.from_env({}, base_url=url, api_key=api_key))
     try:

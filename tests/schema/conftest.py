@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from graphql import FragmentSpreadNode, visit
+from graphql.language import Visitor
 
 from tests._shared import SHARED
 
@@ -30,3 +32,19 @@ def ayon_1_14() -> Path:
 def ayon_1_16() -> Path:
     """Folder with the real AYON 1.16.0 ``introspection.json`` and ``schema.graphql``."""
     return _release("1.16.0")
+
+
+class _Spreads(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: object) -> None:
+        self.names.add(node.name.value)
+
+
+def spread_names(node: object) -> set[str]:
+    """The fragment names spread directly in ``node`` (a test oracle, apart from ``check``)."""
+    collector = _Spreads()
+    visit(node, collector)  # type: ignore[arg-type]
+    return collector.names

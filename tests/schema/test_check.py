@@ -13,34 +13,16 @@ import pytest
 from graphql import (
     DocumentNode,
     FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLSchema,
     OperationDefinitionNode,
     build_schema,
     parse,
     validate,
-    visit,
 )
-from graphql.language import Visitor
 
 from ayon_gql.cli import main
 from ayon_gql.schema import check_operations, load_schema
-from tests.schema.conftest import PROJECT_ROOT, QUERIES, SNAPSHOT
-
-
-class _Spreads(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-
-    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: object) -> None:
-        self.names.add(node.name.value)
-
-
-def _spread_names(node: object) -> set[str]:
-    collector = _Spreads()
-    visit(node, collector)  # type: ignore[arg-type]
-    return collector.names
+from tests.schema.conftest import PROJECT_ROOT, QUERIES, SNAPSHOT, spread_names
 
 
 def failing_operations(schema: GraphQLSchema, queries: Path = QUERIES) -> set[str]:
@@ -54,12 +36,12 @@ def failing_operations(schema: GraphQLSchema, queries: Path = QUERIES) -> set[st
         if not isinstance(operation, OperationDefinitionNode) or operation.name is None:
             continue
         needed: set[str] = set()
-        pending = _spread_names(operation)
+        pending = spread_names(operation)
         while pending:
             name = pending.pop()
             if name not in needed:
                 needed.add(name)
-                pending |= _spread_names(fragments[name])
+                pending |= spread_names(fragments[name])
         document = DocumentNode(definitions=[operation, *(fragments[n] for n in needed)])
         if validate(schema, document):
             failing.add(operation.name.value)

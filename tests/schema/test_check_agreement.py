@@ -28,7 +28,6 @@ import pytest
 from graphql import (
     DocumentNode,
     FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
     GraphQLSchema,
     OperationDefinitionNode,
@@ -37,9 +36,7 @@ from graphql import (
     parse,
     specified_rules,
     validate,
-    visit,
 )
-from graphql.language import Visitor
 from graphql.validation import (
     NoUnusedFragmentsRule,
     UniqueFragmentNamesRule,
@@ -47,7 +44,7 @@ from graphql.validation import (
 )
 
 from ayon_gql.schema import check_operations
-from tests.schema.conftest import PROJECT_ROOT, QUERIES, SNAPSHOT
+from tests.schema.conftest import PROJECT_ROOT, QUERIES, SNAPSHOT, spread_names
 
 CORPUS = Path(__file__).parent / "corpus"
 CODEGEN_CORPUS = PROJECT_ROOT / "tests" / "corpus"
@@ -63,21 +60,6 @@ class Expected:
     fragments: dict[str, list[Error]]
     #: Later definitions of a name already defined: (message, file, line, column).
     duplicates: list[Error]
-
-
-class _Spreads(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-
-    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: object) -> None:
-        self.names.add(node.name.value)
-
-
-def _spread_names(node: object) -> set[str]:
-    collector = _Spreads()
-    visit(node, collector)  # type: ignore[arg-type]
-    return collector.names
 
 
 def _errors(errors: list[GraphQLError]) -> list[Error]:
@@ -105,13 +87,13 @@ def graphql_core_says(schema: GraphQLSchema, folder: Path) -> Expected:
         if not isinstance(operation, OperationDefinitionNode):
             continue
         needed: set[str] = set()
-        pending = _spread_names(operation)
+        pending = spread_names(operation)
         while pending:
             name = pending.pop()
             if name not in needed:
                 needed.add(name)
                 if name in fragments:
-                    pending |= _spread_names(fragments[name])
+                    pending |= spread_names(fragments[name])
         used_anywhere |= needed
         document = DocumentNode(
             definitions=[operation, *(fragments[n] for n in sorted(needed) if n in fragments)]
