@@ -40,8 +40,16 @@ from ayon_gql._operations import (
     serialize_variables,
 )
 from ayon_gql._snapshot import packaged_snapshot
+from ayon_gql._write_models import (
+    ENTITY_TYPES,
+    EntityCreate,
+    EntityType,
+    EntityUpdate,
+    WriteModel,
+)
 
 __all__ = [
+    "ENTITY_TYPES",
     "UNSET",
     "AsyncAyonClientBase",
     "AsyncConnection",
@@ -50,9 +58,13 @@ __all__ = [
     "AyonClientBase",
     "Connection",
     "ConnectionSettings",
+    "EntityCreate",
+    "EntityType",
+    "EntityUpdate",
     "OperationsBase",
     "SyncTransport",
     "UnsetType",
+    "WriteModel",
     "packaged_snapshot",
     "parse_result",
     "serialize_variables",

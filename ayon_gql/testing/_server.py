@@ -17,6 +17,7 @@ from typing import Any
 from ayon_gql.testing._cost import RequestCharge, RequestCost
 from ayon_gql.testing._dataset import Dataset, Node, generate_dataset
 from ayon_gql.testing._entity_data import EntityEdits
+from ayon_gql.testing._event_store import EventStore
 from ayon_gql.testing._faults import Faults
 from ayon_gql.testing._graphql import GraphQLExecutor
 from ayon_gql.testing._http_handler import (
@@ -77,6 +78,8 @@ class StandInServer:
         self.dataset = dataset
         self.schema = served
         self.faults = Faults()
+        #: Events: dispatched ones and those writes emit (see :class:`EventStore`).
+        self.events = EventStore()
         self.graphql = GraphQLExecutor(served, cost=cost)
         self.rest = RestApi(self.dataset)
         self._edits = EntityEdits(self.dataset, served)
@@ -184,6 +187,7 @@ class StandInServer:
         self.clear_requests()
         self.graphql.clear_charges()
         self.rest.state.reset()
+        self.events.reset()
         self._edits.undo()
 
     # ------------------------------------------------------------------ entity data

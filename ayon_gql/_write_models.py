@@ -1,0 +1,56 @@
+"""Base classes of the typed write models that generated packages hold.
+
+Every generated package has a ``write_models`` module, built from the
+server's ``openapi.json``, with one create and one update model per entity
+type (``FolderCreate``, ``FolderUpdate``, ``VersionCreate``, ...).  They
+subclass :class:`EntityCreate` and :class:`EntityUpdate`, which tell the write
+session (``client.operations(project)``) what entity type a model writes,
+and refuse unknown fields before anything is sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["ENTITY_TYPES", "EntityCreate", "EntityType", "EntityUpdate", "WriteModel"]
+
+#: The entity types the operations endpoint writes.
+EntityType = Literal["folder", "task", "product", "version", "representation", "workfile"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "folder",
+    "task",
+    "product",
+    "version",
+    "representation",
+    "workfile",
+)
+
+
+class WriteModel(BaseModel):
+    """A body the server accepts: unknown fields are refused, names as the server spells them.
+
+    Fields are snake_case in Python and camelCase on the wire (their aliases);
+    either spelling is accepted when constructing.  :meth:`wire` gives the JSON
+    body with only the fields that were set, so an update never overwrites
+    what it did not name.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True)
+
+    def wire(self) -> dict[str, Any]:
+        """The JSON body: set fields only, by alias."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+class EntityCreate(WriteModel):
+    """The body of a create operation for :attr:`entity_type`."""
+
+    entity_type: ClassVar[EntityType]
+
+
+class EntityUpdate(WriteModel):
+    """The body of an update operation for :attr:`entity_type` (only set fields are sent)."""
+
+    entity_type: ClassVar[EntityType]
