@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from ayon_gql.cli._common import add_connection_options
 
@@ -74,15 +74,21 @@ def _demo(args: argparse.Namespace) -> int:
         show(None, 0)
 
         print("\nLatest versions with representations")
-        latest = client.iter_latest_versions_with_representations(args.project, page_size=8)
-        for shown, version in enumerate(latest, start=1):
-            names = ", ".join(edge.node.name for edge in version.representations.edges)
-            print(
-                f"  {version.path or version.name}  by {version.author}  "
-                f"{version.created_at:%Y-%m-%d %H:%M}  [{names}]"
-            )
-            if shown == 8:
-                break
+        latest = cast(
+            "Generator[Any, None, None]",
+            client.iter_latest_versions_with_representations(args.project, page_size=8),
+        )
+        # Closed before the next call: stopping early drops the page read ahead,
+        # and its request ends here rather than when the client shuts down.
+        with contextlib.closing(latest):
+            for shown, version in enumerate(latest, start=1):
+                names = ", ".join(edge.node.name for edge in version.representations.edges)
+                print(
+                    f"  {version.path or version.name}  by {version.author}  "
+                    f"{version.created_at:%Y-%m-%d %H:%M}  [{names}]"
+                )
+                if shown == 8:
+                    break
 
         print("\nRecent comments")
         comments = list(client.iter_activities(args.project, activity_types=["comment"]))

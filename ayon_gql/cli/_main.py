@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ayon_gql._errors import AyonError
 from ayon_gql._version import __version__
@@ -23,16 +24,34 @@ _COMMAND_MODULES = (
     "ayon_gql.cli._generate",
     "ayon_gql.cli._query",
     "ayon_gql.cli._rest",
+    "ayon_gql.cli._rest_group",
     "ayon_gql.cli._serve",
     "ayon_gql.cli._demo",
 )
 
 
+_REST_HINT = (
+    "REST endpoints (desktop installers, dependency packages, bundles, addon settings, "
+    "server info) are the commands installers, dependency-packages, bundles, settings "
+    "and info, also grouped under `ayon-gql rest`; see `ayon-gql rest --help`."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser: an unknown command's error says where REST things are."""
+
+    def error(self, message: str) -> NoReturn:
+        if "invalid choice" in message and "COMMAND" in message:
+            message = f"{message}\n{_REST_HINT}"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser with every available sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ayon-gql",
         description="Typed, validated GraphQL tooling for the AYON pipeline server.",
+        epilog=_REST_HINT,
     )
     parser.add_argument("--version", action="version", version=f"ayon-gql {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

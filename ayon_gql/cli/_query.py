@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql._errors import InvalidInputError
+from ayon_gql._pagination import DEFAULT_PAGE_SIZE
 from ayon_gql.cli._common import add_connection_options, client_from_args, print_table
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from ayon_gql._connection import Connection
     from ayon_gql._project import ProjectConfig
 
-DEFAULT_PAGE_SIZE = 100
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
 
@@ -80,7 +80,11 @@ def register(subparsers: Any) -> None:
         help="follow the Relay connection that takes $after; print one node per line",
     )
     parser.add_argument(
-        "--page-size", type=int, default=DEFAULT_PAGE_SIZE, help="$first per page with --all-pages"
+        "--page-size",
+        type=int,
+        default=DEFAULT_PAGE_SIZE,
+        help=f"$first per page with --all-pages (default: {DEFAULT_PAGE_SIZE}, the library's "
+        "iter_* page size)",
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--table", action="store_true", help="print a table")

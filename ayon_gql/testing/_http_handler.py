@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 _MEMORY_LIMIT = 8 << 20  # uploads larger than this go to a temporary file
 _CHUNK = 1 << 16
+# What a client hanging up looks like from the server's side of the socket.
+_HANG_UPS = (ConnectionError, TimeoutError)
 FRONT_PAGE = b"<!doctype html><title>AYON stand-in</title><p>AYON stand-in server</p>\n"
 
 
@@ -54,6 +57,17 @@ class StandInHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
     standin: StandInServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet when a client hangs up; report anything else as socketserver does.
+
+        Clients close connections mid-answer all the time (a read-ahead page
+        dropped when a loop stops early, a pool closed at exit): that is no
+        error of the server's, and a traceback on stderr would only alarm.
+        """
+        if isinstance(sys.exc_info()[1], _HANG_UPS):
+            return
+        super().handle_error(request, client_address)
 
 
 class StandInHandler(BaseHTTPRequestHandler):

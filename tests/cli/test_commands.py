@@ -29,9 +29,10 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "COMMAND" in capsys.readouterr().out
 
 
-def test_demo_tours_the_embedded_server(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_tours_the_embedded_server(capfd: pytest.CaptureFixture[str]) -> None:
     assert main(["demo"]) == 0
-    out = capsys.readouterr().out
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err and "Error" not in err, err  # nothing after "done"
     assert "Project demo_Commercial" in out
     assert "Folder tree" in out and "sq010_sh0010" in out
     assert "Latest versions with representations" in out

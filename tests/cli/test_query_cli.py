@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from graphql import parse
 
-from ayon_gql import InvalidInputError
+from ayon_gql import DEFAULT_PAGE_SIZE, InvalidInputError
 from ayon_gql.cli import main
 from ayon_gql.cli._query import parse_var
 from ayon_gql.schema import load_local_schema
@@ -133,6 +133,31 @@ def test_all_pages_prints_every_node_once_and_stops_on_the_empty_page(
     # The last page is exactly full, so the server says hasNextPage: one more, empty, page.
     assert len(calls) == total // page_size + 1
     assert all(c["variables"]["first"] == page_size for c in calls)  # type: ignore[index]
+
+
+VERSIONS = """
+query Versions($projectName: String!, $first: Int, $after: String) {
+  project(name: $projectName) {
+    versions(first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id } }
+    }
+  }
+}
+"""
+
+
+def test_all_pages_uses_the_librarys_page_size_by_default(
+    server: StandInServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # demo_Commercial has more versions than the server's own default page (100):
+    # the command pages like iter_versions does, in pages of DEFAULT_PAGE_SIZE.
+    before = len(_graphql_calls(server))
+    assert main(["query", VERSIONS, "--var", f"projectName={PROJECT}", "--all-pages"]) == 0
+    nodes = capsys.readouterr().out.splitlines()
+    assert 100 < len(nodes) < DEFAULT_PAGE_SIZE
+    calls = _graphql_calls(server)[before:]
+    assert [c["variables"]["first"] for c in calls] == [DEFAULT_PAGE_SIZE]  # type: ignore[index]
 
 
 def test_all_pages_needs_one_connection_with_after(capsys: pytest.CaptureFixture[str]) -> None:
