@@ -2,8 +2,8 @@
 # Build the wheel, install it with the tools extra into a fresh virtual
 # environment in a temporary folder outside the checkout, and run
 # scripts/wheel_smoke_test.py there with that environment's pytest: the demo,
-# a validating client and the studio workflow of README's "Your own
-# operations" (init from a stand-in serving a studio schema, generate, typed
+# a validating client and the studio workflow of the docs page "A studio's client"
+# (docs/your-own-operations.md: init from a stand-in serving a studio schema, generate, typed
 # custom attributes, a hand-written module surviving generate, check against
 # an older schema, pytest with the ayon_server fixture), each step a test.
 # Catches package data missing from the wheel, which editable installs hide.

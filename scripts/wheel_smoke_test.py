@@ -6,10 +6,11 @@ checkout, copies this file next to it and runs it there with that
 environment's Python, so each step reports as a test.  Everything runs the
 way a studio does: the installed ``ayon-gql`` command in an empty folder, a
 stand-in serving a studio schema (the stock snapshot plus ``shotCode`` on
-folders and versions) as a background process, and the files that README's
-"Your own operations" tells the studio to write, taken from the README itself.
+folders and versions) as a background process, and the files that the docs
+page "A studio's client" (docs/your-own-operations.md) tells the studio to
+write, taken from the page itself.
 
-Environment: ``WHEEL_SMOKE_CHECKOUT`` (the checkout, for its README and to
+Environment: ``WHEEL_SMOKE_CHECKOUT`` (the checkout, for its docs page and to
 prove nothing is imported from it).
 """
 
@@ -36,7 +37,7 @@ CHECKOUT = Path(os.environ["WHEEL_SMOKE_CHECKOUT"]).resolve()
 BIN = Path(sys.executable).parent
 PROJECT = "demo_Commercial"
 OPERATION = "GetShotVersions"
-README_FILES = {
+STUDIO_FILES = {
     "queries/shots.graphql",
     "list_shots.py",
     "studio_ayon/shots.py",
@@ -65,21 +66,15 @@ def _run(
     return done
 
 
-def _readme_files() -> dict[str, str]:
-    """The files README's "Your own operations" has the studio write.
+def _studio_files() -> dict[str, str]:
+    """The files the docs page "A studio's client" has the studio write.
 
-    Each is a code block whose first line is a comment naming its path.
+    Each is a code block titled with its path (```` ```python title="list_shots.py" ````).
     """
-    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("\n## Your own operations\n")
-    end = readme.index("\n## ", start + 1)
-    files = {}
-    for body in re.findall(r"```(?:python|graphql)\n(.*?)```", readme[start:end], re.S):
-        first = body.splitlines()[0]
-        match = re.fullmatch(r"# (\S+\.(?:py|graphql))", first)
-        if match:
-            files[match.group(1)] = body
-    assert set(files) == README_FILES
+    page = (CHECKOUT / "docs" / "your-own-operations.md").read_text(encoding="utf-8")
+    pattern = r'^```(?:python|graphql) title="([^"]+)"\n(.*?)^```'
+    files = dict(re.findall(pattern, page, re.S | re.M))
+    assert set(files) == STUDIO_FILES
     return files
 
 
@@ -148,14 +143,14 @@ def standin(work: Path) -> Iterator[StandIn]:
 
 @pytest.fixture(scope="module")
 def studio(work: Path, standin: StandIn) -> Path:
-    """An empty folder after ``init`` from the stand-in, the README's files and ``generate``."""
+    """An empty folder after ``init`` from the stand-in, the docs page's files and ``generate``."""
     folder = work / "studio"
     folder.mkdir()
     init = _run("ayon-gql", "init", "studio_ayon", "--url", standin.url, cwd=folder,
                 env=standin.env())  # fmt: skip
     assert "created    pyproject.toml: created" in init.stdout
     assert "generated  studio_ayon: package studio_ayon" in init.stdout
-    for name, text in _readme_files().items():
+    for name, text in _studio_files().items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     generated = _run("ayon-gql", "generate", cwd=folder)
@@ -236,7 +231,7 @@ with AyonClient.from_env() as client:
 
 def test_a_hand_written_module_in_the_package_survives_generate(studio: Path) -> None:
     helper = studio / "studio_ayon" / "shots.py"
-    text = _readme_files()["studio_ayon/shots.py"]
+    text = _studio_files()["studio_ayon/shots.py"]
     assert helper.read_text(encoding="utf-8") == text
     (studio / "queries" / "me.graphql").write_text(
         "query GetMe {\n  me {\n    name\n  }\n}\n", encoding="utf-8"
@@ -267,10 +262,10 @@ def test_check_against_a_schema_without_shot_code_names_the_operation(
 
 
 def test_pytest_with_the_fixture_serves_the_studio_schema(studio: Path) -> None:
-    # The README's test sets shotCode on a version: only a stand-in serving
+    # The docs page's test sets shotCode on a version: only a stand-in serving
     # the project's schema (with shotCode) accepts that.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AYON_", "PYTEST_"))}
-    # Plain `pytest`, as the README says: the plugin puts the package's folder on sys.path.
+    # Plain `pytest`, as the docs page says: the plugin puts the package's folder on sys.path.
     done = _run("pytest", "-q", "-p", "no:cacheprovider", cwd=studio, env=env)
     assert "1 passed" in done.stdout
 
