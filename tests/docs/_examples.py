@@ -159,5 +159,6 @@ def run_command(page: str, command: Command, folder: Path) -> None:
             f"stderr:\n{done.stderr[-3000:]}"
         )
     if "Traceback (most recent call last)" in done.stderr:
-        raise AssertionError(f"{page}:{command.line}: `{command.text}` printed a traceback\n"
-                             f"{done.stderr[-3000:]}")
+        raise AssertionError(
+            f"{page}:{command.line}: `{command.text}` printed a traceback\n{done.stderr[-3000:]}"
+        )

@@ -8,7 +8,7 @@ import pytest
 
 from tests.docs import _examples
 
-PAGE = '''---
+PAGE = """---
 docs_test:
   extend_schema: "extend type FolderAttribType { shotCode: String }"
 ---
@@ -34,7 +34,7 @@ query Q { me { name } }
 ```py
 not_run()
 ```
-'''
+"""
 
 
 def test_blocks_titles_and_lines() -> None:
