@@ -14,7 +14,7 @@ from ayon_gql.cli._main import build_parser
 
 COMMANDS = {
     "schema", "check", "generate", "query", "serve", "demo",
-    "installers", "dependency-packages", "bundles", "settings",
+    "installers", "dependency-packages", "bundles", "settings", "info", "rest",
 }  # fmt: skip
 
 
