@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:
         "([tool.ayon-gql] in pyproject.toml) both schemas default to its snapshot and the "
         "folder to its queries; elsewhere --queries is needed, --schema defaults to the "
         "bundled snapshot and --base to --schema. Deprecated fields used are warnings (errors "
-        "with --strict). Exit status: 0 when safe, 1 when an operation or fragment fails, "
+        "with --strict). The write models are compared too (--base-openapi to --openapi, each "
+        "defaulting to the openapi.json beside its schema or the project's); their breaking "
+        "changes fail the check. Exit status: 0 when safe, 1 when an operation or fragment fails, "
         "2 when a schema or the queries cannot be read (or there are none).",
     )
     parser.add_argument(
@@ -42,6 +44,16 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--project", type=Path, help="project folder with [tool.ayon-gql] (default: search upwards)"
+    )
+    parser.add_argument(
+        "--openapi",
+        type=Path,
+        help="the new openapi snapshot, for the write models (default: beside --schema)",
+    )
+    parser.add_argument(
+        "--base-openapi",
+        type=Path,
+        help="the openapi snapshot the code was written for (default: the project's)",
     )
     parser.add_argument("--strict", action="store_true", help="deprecated fields are errors")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -77,6 +89,8 @@ def _check(args: argparse.Namespace) -> int:
             queries_path=args.queries,
             project_root=args.project,
             strict=args.strict,
+            openapi=args.openapi,
+            base_openapi=args.base_openapi,
         )
     except AyonError as exc:  # a schema or the queries cannot be read, a bad configuration
         return fail(exc, status=2)

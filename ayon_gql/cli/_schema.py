@@ -57,11 +57,21 @@ def register(subparsers: Any) -> None:
         help="breaking and dangerous changes between two schemas",
         description="Compare OLD and NEW (SDL files, introspection JSON files or server URLs) "
         "with graphql-core's find_breaking_changes / find_dangerous_changes, grouped by type; "
-        "added types and fields are listed too. Exit status: 0 when nothing is breaking, "
-        "1 when something is, 2 when a schema cannot be read.",
+        "added types and fields are listed too. The write models are compared as well: "
+        "between --openapi OLD NEW, or the openapi.json files beside two schema files; OLD "
+        "and NEW may also be openapi snapshots (or a server's openapi.json) themselves. "
+        "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
+        "cannot be read.",
     )
     diff.add_argument("old", help="the schema operations were written for (file or URL)")
     diff.add_argument("new", help="the schema to compare with (file or URL)")
+    diff.add_argument(
+        "--openapi",
+        nargs=2,
+        type=Path,
+        metavar=("OLD", "NEW"),
+        help="openapi snapshots whose write models to compare too",
+    )
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     diff.add_argument("--no-added", action="store_true", help="leave out added types and fields")
     add_connection_options(diff)
@@ -162,14 +172,21 @@ def _shown(path: Path) -> str:
 def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
-    from ayon_gql.schema import diff_schemas, load_schema
+    from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
-        old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
-        new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
+        openapi = write_model_sources(args.old, args.new, args.openapi)
+        if openapi is not None and openapi.whole:
+            difference = SchemaDiff(old=args.old, new=args.new)
+        else:
+            old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
+            new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
+            difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
+        if openapi is not None:
+            difference.add(diff_write_models(*openapi.load()))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
-    difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
     if args.no_added:
         difference.added = []
     if args.json:

@@ -8,139 +8,31 @@ snake_case; the server's spelling is each field's validation and
 serialization alias, so type checkers see ``product_id=`` in ``__init__``
 while the wire says ``productId``.
 
-The JSON-schema subset AYON uses is small (string, integer, number,
-boolean, array, object, ``$ref``/``allOf``, ``enum``, ``pattern``,
-``format: date-time`` and numeric bounds), so it is translated here directly
-rather than through a general OpenAPI generator; anything outside it is
-typed ``Any`` rather than guessed.  Names are imported under private
-aliases (``_t``, ``_pd``, ``_dt``) so no field name can shadow a type.
+Types and names come from :mod:`ayon_gql.schema._openapi_types`, which the
+write-model diff reads too.
 """
 
 from __future__ import annotations
 
-import json
-import keyword
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ayon_gql._errors import GenerationError
-from ayon_gql._write_models import ENTITY_TYPES, EntityCreate, EntityUpdate
+from ayon_gql._write_models import ENTITY_TYPES
 from ayon_gql.schema._openapi import OpenApiSnapshot, entity_prefix, references
+from ayon_gql.schema._openapi_types import (
+    KIND_NAMES,
+    annotation,
+    class_name,
+    literal,
+    python_name,
+    union,
+)
 
-_REF_PREFIX = "#/components/schemas/"
-_KIND_NAMES = {"PostModel": "Create", "PatchModel": "Update", "AttribModel": "Attrib"}
 _BASES = {"Create": "_EntityCreate", "Update": "_EntityUpdate", "Attrib": "_WriteModel"}
 _VERBS = {"Create": "Create", "Update": "Update", "Attrib": "Attributes of"}
-_RESERVED = frozenset(
-    name
-    for base in (EntityCreate, EntityUpdate)
-    for name in dir(base)
-    if not name.startswith("__")
-) | {"entity_type"}
-_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NUMERIC_BOUNDS = {
-    "minimum": "ge",
-    "maximum": "le",
-    "exclusiveMinimum": "gt",
-    "exclusiveMaximum": "lt",
-}
-_STRING_BOUNDS = {"pattern": "pattern", "minLength": "min_length", "maxLength": "max_length"}
-_LIST_BOUNDS = {"minItems": "min_length", "maxItems": "max_length"}
 _LINE_LENGTH = 100
-_SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
-
-
-def python_name(wire: str) -> str:
-    """The snake_case attribute name for a wire name (``frameStart`` -> ``frame_start``)."""
-    name = _WORD_BREAK.sub("_", wire).lower()
-    name = re.sub(r"\W", "_", name).strip("_") or "field"
-    if name[0].isdigit():
-        name = "f_" + name
-    if name.startswith("model_"):  # pydantic's own namespace
-        name = "attr_" + name
-    if keyword.iskeyword(name) or name in _RESERVED:
-        name += "_"
-    return name
-
-
-def class_name(schema_name: str) -> str:
-    """``VersionPostModel`` -> ``VersionCreate``; other ``XModel`` -> ``X``."""
-    for suffix, kind in _KIND_NAMES.items():
-        if schema_name.endswith(suffix):
-            return schema_name[: -len(suffix)] + kind
-    stem = schema_name[: -len("Model")] if schema_name.endswith("Model") else schema_name
-    return re.sub(r"\W", "_", stem)
-
-
-def _ref_name(node: Mapping[str, Any]) -> str | None:
-    """The component a node is (``$ref``, or ``allOf`` of one ``$ref``)."""
-    ref = node.get("$ref")
-    if ref is None and isinstance(node.get("allOf"), list) and len(node["allOf"]) == 1:
-        ref = node["allOf"][0].get("$ref") if isinstance(node["allOf"][0], dict) else None
-    if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-        return ref[len(_REF_PREFIX) :]
-    return None
-
-
-def literal(value: Any) -> str:
-    """A Python literal for a JSON value: strings double-quoted, like the rest of the code."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return repr(value)
-
-
-def _constrained(base: str, node: Mapping[str, Any], bounds: Mapping[str, str]) -> str:
-    arguments = [
-        f"{ours}={literal(node[theirs])}" for theirs, ours in bounds.items() if theirs in node
-    ]
-    if not arguments:
-        return base
-    return f"_t.Annotated[{base}, _pd.Field({', '.join(arguments)})]"
-
-
-def annotation(node: Any, names: Mapping[str, str]) -> str:
-    """The Python type of a JSON-schema node; ``names`` maps component names to classes."""
-    if not isinstance(node, dict):
-        return "_t.Any"
-    ref = _ref_name(node)
-    if ref is not None:
-        return names.get(ref, "_t.Any")
-    for key in ("anyOf", "oneOf"):
-        members = node.get(key)
-        if isinstance(members, list) and members:
-            return _union([annotation(member, names) for member in members])
-    if isinstance(node.get("enum"), list) and node["enum"]:
-        return "_t.Literal[" + ", ".join(literal(value) for value in node["enum"]) + "]"
-    kind = node.get("type")
-    if isinstance(kind, list):
-        return _union([annotation({**node, "type": one}, names) for one in kind])
-    if kind == "string":
-        fmt = node.get("format")
-        if fmt == "date-time":
-            return "_dt.datetime"
-        if fmt == "date":
-            return "_dt.date"
-        return _constrained("str", node, _STRING_BOUNDS)
-    if kind in ("integer", "number"):
-        return _constrained(_SCALARS[kind], node, _NUMERIC_BOUNDS)
-    if kind in _SCALARS:
-        return _SCALARS[kind]
-    if kind == "array":
-        return _constrained(f"list[{annotation(node.get('items'), names)}]", node, _LIST_BOUNDS)
-    if kind == "object":
-        extra = node.get("additionalProperties")
-        value = annotation(extra, names) if isinstance(extra, dict) else "_t.Any"
-        return f"dict[str, {value}]"
-    return "_t.Any"
-
-
-def _union(members: list[str]) -> str:
-    unique = list(dict.fromkeys(members))
-    if "_t.Any" in unique:
-        return "_t.Any"
-    return " | ".join(unique)
 
 
 @dataclass(frozen=True)
@@ -176,7 +68,7 @@ def _fields(schema_name: str, schema: Mapping[str, Any], names: Mapping[str, str
             continue
         default = _default_literal(node.get("default")) if isinstance(node, dict) else None
         if default is None:
-            fields.append(_Field(name, wire, _union([type_, "None"]), "None"))
+            fields.append(_Field(name, wire, union([type_, "None"]), "None"))
         else:
             fields.append(_Field(name, wire, type_, default))
     return fields
@@ -199,7 +91,7 @@ def _field_line(field: _Field) -> str:
 
 
 def _docstring(schema_name: str, cls: str) -> str:
-    for suffix, kind in _KIND_NAMES.items():
+    for suffix, kind in KIND_NAMES.items():
         entity = schema_name[: -len(suffix)]
         if schema_name.endswith(suffix) and entity.lower() in ENTITY_TYPES:
             return f"{_VERBS[kind]} a {entity.lower()} (the server's ``{schema_name}``)."
@@ -209,7 +101,7 @@ def _docstring(schema_name: str, cls: str) -> str:
 def _class_code(schema_name: str, schema: Mapping[str, Any], names: Mapping[str, str]) -> str:
     cls = names[schema_name]
     kind = next(
-        (k for suffix, k in _KIND_NAMES.items() if schema_name.endswith(suffix)), "Attrib"
+        (k for suffix, k in KIND_NAMES.items() if schema_name.endswith(suffix)), "Attrib"
     )
     lines = [f"class {cls}({_BASES[kind]}):", f'    """{_docstring(schema_name, cls)}"""', ""]
     if kind in ("Create", "Update"):

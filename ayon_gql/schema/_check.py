@@ -154,6 +154,8 @@ def check_operations(
     queries_path: str | Path | None = None,
     project_root: str | Path | None = None,
     strict: bool = False,
+    openapi: str | Path | None = None,
+    base_openapi: str | Path | None = None,
 ) -> CheckReport:
     """Check every operation of the queries folder against ``schema``.
 
@@ -168,6 +170,12 @@ def check_operations(
     Raises :class:`~ayon_gql.SchemaSourceError` when a schema cannot be read
     and :class:`~ayon_gql.InvalidInputError` when the queries folder is
     missing or holds no ``.graphql`` file.
+
+    The write models are compared too, between ``base_openapi`` and
+    ``openapi`` (openapi snapshots); each defaults to the ``openapi.json``
+    beside its schema file, and to the project's openapi snapshot when its
+    schema is the project's.  Their breaking changes fail the check, since
+    code using the regenerated ``write_models`` may no longer type-check.
     """
     project = _project(project_root)
     root = project.root if project is not None else Path.cwd()
@@ -254,7 +262,42 @@ def check_operations(
     report.breaking = [BreakingChange(c, affected_by(c)) for c in difference.breaking]
     report.dangerous = [BreakingChange(c, affected_by(c)) for c in difference.dangerous]
     report.deprecated = _deprecations(new, units, queries.fragments, methods, failing)
+    _compare_write_models(
+        report,
+        _openapi_of(openapi, schema, project),
+        _openapi_of(base_openapi, base_schema, project),
+        root,
+    )
     return report
+
+
+def _openapi_of(
+    explicit: str | Path | None, schema: object, project: ProjectConfig | None
+) -> Path | None:
+    """The openapi snapshot that goes with a schema argument (see :func:`check_operations`)."""
+    from ayon_gql.schema._write_diff import beside
+
+    if explicit is not None:
+        return Path(explicit)
+    if isinstance(schema, (str, Path)):
+        return beside(schema)
+    if schema is None and project is not None and project.openapi.is_file():
+        return project.openapi
+    return None
+
+
+def _compare_write_models(
+    report: CheckReport, new: Path | None, old: Path | None, root: Path
+) -> None:
+    from ayon_gql.schema._openapi import load_openapi_snapshot
+    from ayon_gql.schema._write_diff import diff_write_models
+
+    if new is None or old is None or new.resolve() == old.resolve():
+        return
+    changes = diff_write_models(load_openapi_snapshot(old), load_openapi_snapshot(new))
+    report.write_models = f"{_shown(old, root)} -> {_shown(new, root)}"
+    report.write_breaking = [c for c in changes if c.severity == "breaking"]
+    report.write_dangerous = [c for c in changes if c.severity == "dangerous"]
 
 
 def _affected(
