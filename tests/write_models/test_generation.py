@@ -14,8 +14,8 @@ import pytest
 from ayon_gql import GenerationError
 from ayon_gql.cli import main
 from ayon_gql.codegen import generate
-from ayon_gql.codegen.plugin import GenerationWarning
 from ayon_gql.codegen._write_model_code import write_models_code
+from ayon_gql.codegen.plugin import GenerationWarning
 from ayon_gql.schema._openapi import OpenApiSnapshot, derive_snapshot, pull_openapi
 from ayon_gql.schema._openapi_types import annotation, python_name
 from ayon_gql.testing import StandInServer
