@@ -81,13 +81,7 @@ def register(subparsers: Any) -> None:
 def _pull(args: argparse.Namespace) -> int:
     from ayon_gql._project import find_project
     from ayon_gql.schema import pull_schema
-    from ayon_gql.schema._openapi import (
-        OPENAPI_NAME,
-        OpenApiSnapshot,
-        is_openapi_document,
-        pull_openapi,
-        read_json_document,
-    )
+    from ayon_gql.schema._openapi import OPENAPI_NAME, OpenApiSnapshot, pull_openapi
 
     project = find_project()
     output: Path | None = args.output
@@ -107,9 +101,7 @@ def _pull(args: argparse.Namespace) -> int:
         args.url = project.url  # None: AYON_SERVER_URL
     openapi: OpenApiSnapshot | None = None
     if args.from_file is not None:
-        if args.from_file.suffix == ".json" and is_openapi_document(
-            read_json_document(args.from_file)
-        ):
+        if _is_openapi_file(args.from_file):
             openapi = pull_openapi(from_file=args.from_file, server_version=args.server_version)
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
             return 0
@@ -133,6 +125,19 @@ def _pull(args: argparse.Namespace) -> int:
         else:
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
     return 0
+
+
+def _is_openapi_file(path: Path) -> bool:
+    """Whether a ``--from-file`` is an openapi document (an unreadable one is not)."""
+    from ayon_gql._errors import SchemaSourceError
+    from ayon_gql.schema._openapi import is_openapi_document, read_json_document
+
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        return is_openapi_document(read_json_document(path))
+    except SchemaSourceError:  # the introspection reader says what is wrong with it
+        return False
 
 
 def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
