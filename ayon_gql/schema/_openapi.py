@@ -125,7 +125,8 @@ def write_schemas(document: Mapping[str, Any], source: str) -> dict[str, Any]:
     schemas = component_schemas(document, source)
     missing = [name for name in root_model_names() if not isinstance(schemas.get(name), dict)]
     if missing:
-        named = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        named = ", ".join(missing[:3]) + more
         raise SchemaSourceError(
             f"cannot read {source}: it has no {named} (an AYON server's openapi.json "
             "describes the write models)"
