@@ -58,8 +58,9 @@ def register(subparsers: Any) -> None:
         description="Compare OLD and NEW (SDL files, introspection JSON files or server URLs) "
         "with graphql-core's find_breaking_changes / find_dangerous_changes, grouped by type; "
         "added types and fields are listed too. The write models are compared as well: "
-        "between --openapi OLD NEW, or the openapi.json files beside two schema files; OLD "
-        "and NEW may also be openapi snapshots (or a server's openapi.json) themselves. "
+        "between --openapi OLD NEW, or the servers' /openapi.json for URLs and the openapi.json "
+        "beside schema files; OLD and NEW may also be openapi snapshots (or a server's "
+        "openapi.json) themselves. "
         "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
         "cannot be read.",
     )
@@ -189,7 +190,8 @@ def _diff(args: argparse.Namespace) -> int:
             new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
             difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
         if openapi is not None:
-            difference.add(diff_write_models(*openapi.load()))
+            models = openapi.load(api_key=args.api_key, timeout=args.timeout)
+            difference.add(diff_write_models(*models))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
     if args.no_added:

@@ -269,3 +269,28 @@ def pull_openapi(
         document = fetch_openapi(connection)
         source = connection.base_url + OPENAPI_PATH
     return derive_snapshot(document, source=source, server_version=server_version, date=date)
+
+
+def load_write_models(
+    source: str | Path, *, api_key: str | None = None, timeout: float | None = None
+) -> OpenApiSnapshot:
+    """A write-model snapshot from a file or, for a URL, from that server's ``/openapi.json``."""
+    if not str(source).startswith(("http://", "https://")):
+        return load_openapi_snapshot(source)
+    from ayon_gql._connection import Connection
+    from ayon_gql._connection_settings import ConnectionSettings
+    from ayon_gql._errors import AyonError
+
+    url = str(source)
+    try:
+        connection = Connection(
+            ConnectionSettings.from_env(base_url=url, api_key=api_key, timeout=timeout)
+        )
+        try:
+            return pull_openapi(connection=connection)
+        finally:
+            connection.close()
+    except SchemaSourceError:
+        raise
+    except AyonError as exc:
+        raise SchemaSourceError(f"cannot read {url}{OPENAPI_PATH}: {exc}") from exc

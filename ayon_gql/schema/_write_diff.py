@@ -22,7 +22,7 @@ from ayon_gql.schema._openapi import (
     OPENAPI_NAME,
     OpenApiSnapshot,
     is_openapi_document,
-    load_openapi_snapshot,
+    load_write_models,
     read_json_document,
 )
 from ayon_gql.schema._openapi_types import CONSTRAINTS, annotation, class_name, python_name
@@ -140,31 +140,46 @@ def diff_write_models(old: OpenApiSnapshot, new: OpenApiSnapshot) -> list[Schema
 
 @dataclass(frozen=True)
 class WriteModelSources:
-    """The two openapi snapshots to compare, and whether they are all there is to compare."""
+    """The two openapi snapshots to compare (files or server URLs), and whether they are
+    all there is to compare."""
 
-    old: Path
-    new: Path
+    old: str | Path
+    new: str | Path
     #: True when the compared sources themselves are openapi documents (no GraphQL schemas).
     whole: bool = False
 
-    def load(self) -> tuple[OpenApiSnapshot, OpenApiSnapshot]:
+    def load(
+        self, *, api_key: str | None = None, timeout: float | None = None
+    ) -> tuple[OpenApiSnapshot, OpenApiSnapshot]:
         """Both snapshots (a :class:`~ayon_gql.SchemaSourceError` when one cannot be read)."""
-        return load_openapi_snapshot(self.old), load_openapi_snapshot(self.new)
+        return (
+            load_write_models(self.old, api_key=api_key, timeout=timeout),
+            load_write_models(self.new, api_key=api_key, timeout=timeout),
+        )
+
+
+def _is_url(source: str | Path) -> bool:
+    return str(source).startswith(("http://", "https://"))
 
 
 def _openapi_file(source: str | Path) -> bool:
     path = Path(source)
-    if path.suffix != ".json" or not path.is_file():
+    if _is_url(source) or path.suffix != ".json" or not path.is_file():
         return False
     return is_openapi_document(read_json_document(path))
 
 
 def beside(schema: str | Path) -> Path | None:
     """The ``openapi.json`` beside a schema file, if there is one."""
-    if str(schema).startswith(("http://", "https://")):
+    if _is_url(schema):
         return None
     candidate = Path(schema).with_name(OPENAPI_NAME)
     return candidate if Path(schema).is_file() and candidate.is_file() else None
+
+
+def openapi_for(schema: str | Path) -> str | Path | None:
+    """Where the write models that go with a schema source are: a server's, or beside a file."""
+    return str(schema) if _is_url(schema) else beside(schema)
 
 
 def write_model_sources(
@@ -173,15 +188,14 @@ def write_model_sources(
     """Which openapi snapshots ``schema diff OLD NEW`` compares, if any.
 
     ``explicit`` (``--openapi OLD NEW``) wins; else OLD and NEW themselves when
-    both are openapi documents; else the ``openapi.json`` beside each of two
-    schema files, when both have one.
+    both are openapi documents; else for each a server URL's ``/openapi.json``
+    or the ``openapi.json`` beside a schema file, when both have one.
     """
     if explicit:
         return WriteModelSources(Path(explicit[0]), Path(explicit[1]))
-    is_url = [str(s).startswith(("http://", "https://")) for s in (old, new)]
-    if not any(is_url) and _openapi_file(old) and _openapi_file(new):
+    if _openapi_file(old) and _openapi_file(new):
         return WriteModelSources(Path(old), Path(new), whole=True)
-    old_beside, new_beside = beside(old), beside(new)
-    if old_beside is None or new_beside is None or old_beside == new_beside:
+    old_models, new_models = openapi_for(old), openapi_for(new)
+    if old_models is None or new_models is None or old_models == new_models:
         return None
-    return WriteModelSources(old_beside, new_beside)
+    return WriteModelSources(old_models, new_models)

@@ -24,7 +24,7 @@ import pytest
 import ayon_gql
 from ayon_gql.cli import main
 from ayon_gql.testing import StandInServer
-from tests.codegen.conftest import SNAPSHOT
+from tests.codegen.conftest import PROJECT_ROOT, SNAPSHOT
 
 PACKAGE = "studio_writes"
 STUDIO_CODE = """\
@@ -146,3 +146,18 @@ def test_dropping_the_attribute_is_reported_and_fails_mypy_after_generate(
     assert 'publish.py:5: error: Unexpected keyword argument "shot_code" for "VersionAttrib"' in (
         after.stdout
     )
+
+
+def test_checking_against_a_server_compares_its_write_models(
+    server: StandInServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Our own project (the stock attributes) against the studio's server, which has
+    # shotCode and no intent: the operations selecting intent fail, and so would writes.
+    monkeypatch.setenv("AYON_API_KEY", server.api_key)
+    check = ["check", "--project", str(PROJECT_ROOT), "--schema", server.url, "--json"]
+    assert main(check) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["write_models"] == f"schema/openapi.json -> {server.url}/openapi.json"
+    assert [c["coordinate"] for c in report["write_breaking"]] == ["VersionAttrib.intent"]
+    assert main(["schema", "diff", str(PROJECT_ROOT / "schema" / "ayon.graphql"), server.url]) == 1
+    assert "VersionAttrib.intent was removed." in capsys.readouterr().out
