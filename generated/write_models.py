@@ -105,7 +105,7 @@ class FolderAttrib(_WriteModel):
 class FolderCreate(_EntityCreate):
     """Create a folder (the server's ``FolderPostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'folder'
+    entity_type: _t.ClassVar[_EntityType] = "folder"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")]
@@ -145,7 +145,7 @@ class FolderCreate(_EntityCreate):
 class FolderUpdate(_EntityUpdate):
     """Update a folder (the server's ``FolderPatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'folder'
+    entity_type: _t.ClassVar[_EntityType] = "folder"
 
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")] | None = None
     label: _t.Annotated[str, _pd.Field(pattern="^[^';]*$")] | None = None
@@ -247,7 +247,7 @@ class TaskAttrib(_WriteModel):
 class TaskCreate(_EntityCreate):
     """Create a task (the server's ``TaskPostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'task'
+    entity_type: _t.ClassVar[_EntityType] = "task"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")]
@@ -284,7 +284,7 @@ class TaskCreate(_EntityCreate):
 class TaskUpdate(_EntityUpdate):
     """Update a task (the server's ``TaskPatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'task'
+    entity_type: _t.ClassVar[_EntityType] = "task"
 
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")] | None = None
     label: _t.Annotated[str, _pd.Field(pattern="^[^';]*$")] | None = None
@@ -335,7 +335,7 @@ class ProductAttrib(_WriteModel):
 class ProductCreate(_EntityCreate):
     """Create a product (the server's ``ProductPostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'product'
+    entity_type: _t.ClassVar[_EntityType] = "product"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")]
@@ -372,7 +372,7 @@ class ProductCreate(_EntityCreate):
 class ProductUpdate(_EntityUpdate):
     """Update a product (the server's ``ProductPatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'product'
+    entity_type: _t.ClassVar[_EntityType] = "product"
 
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")] | None = None
     folder_id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = _pd.Field(
@@ -473,7 +473,7 @@ class VersionAttrib(_WriteModel):
 class VersionCreate(_EntityCreate):
     """Create a version (the server's ``VersionPostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'version'
+    entity_type: _t.ClassVar[_EntityType] = "version"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     version: int
@@ -512,7 +512,7 @@ class VersionCreate(_EntityCreate):
 class VersionUpdate(_EntityUpdate):
     """Update a version (the server's ``VersionPatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'version'
+    entity_type: _t.ClassVar[_EntityType] = "version"
 
     version: int | None = None
     product_id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = _pd.Field(
@@ -621,7 +621,7 @@ class RepresentationFile(_WriteModel):
 class RepresentationCreate(_EntityCreate):
     """Create a representation (the server's ``RepresentationPostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'representation'
+    entity_type: _t.ClassVar[_EntityType] = "representation"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")]
@@ -651,7 +651,7 @@ class RepresentationCreate(_EntityCreate):
 class RepresentationUpdate(_EntityUpdate):
     """Update a representation (the server's ``RepresentationPatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'representation'
+    entity_type: _t.ClassVar[_EntityType] = "representation"
 
     name: _t.Annotated[str, _pd.Field(pattern="^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$")] | None = None
     version_id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = _pd.Field(
@@ -688,7 +688,7 @@ class WorkfileAttrib(_WriteModel):
 class WorkfileCreate(_EntityCreate):
     """Create a workfile (the server's ``WorkfilePostModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'workfile'
+    entity_type: _t.ClassVar[_EntityType] = "workfile"
 
     id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = None
     path: str
@@ -721,7 +721,7 @@ class WorkfileCreate(_EntityCreate):
 class WorkfileUpdate(_EntityUpdate):
     """Update a workfile (the server's ``WorkfilePatchModel``)."""
 
-    entity_type: _t.ClassVar[_EntityType] = 'workfile'
+    entity_type: _t.ClassVar[_EntityType] = "workfile"
 
     path: str | None = None
     task_id: _t.Annotated[str, _pd.Field(pattern="^[0-f]{32}$")] | None = _pd.Field(

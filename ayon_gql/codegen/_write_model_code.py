@@ -106,7 +106,7 @@ def _class_code(schema_name: str, schema: Mapping[str, Any], names: Mapping[str,
     lines = [f"class {cls}({_BASES[kind]}):", f'    """{_docstring(schema_name, cls)}"""', ""]
     if kind in ("Create", "Update"):
         entity_type = next(e for e in ENTITY_TYPES if cls == entity_prefix(e) + kind)
-        lines += [f"    entity_type: _t.ClassVar[_EntityType] = {entity_type!r}", ""]
+        lines += [f"    entity_type: _t.ClassVar[_EntityType] = {literal(entity_type)}", ""]
     lines += [_field_line(field) for field in _fields(schema_name, schema, names)]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -92,6 +92,9 @@ def annotation(node: Any, names: Mapping[str, str]) -> str:
     """The Python type of a JSON-schema node; ``names`` maps component names to classes."""
     if not isinstance(node, dict):
         return "_t.Any"
+    if node.get("nullable") is True:  # OpenAPI 3.0's spelling of "or null"
+        inner = {key: value for key, value in node.items() if key != "nullable"}
+        return union([annotation(inner, names), "None"])
     ref = ref_name(node)
     if ref is not None:
         return names.get(ref, "_t.Any")

@@ -55,6 +55,7 @@ def test_python_names(wire: str, python: str) -> None:
         ({"allOf": [{"$ref": "#/components/schemas/XModel"}]}, "X"),
         ({"anyOf": [{"type": "string"}, {"type": "null"}]}, "str | None"),
         ({"type": ["integer", "null"]}, "int | None"),
+        ({"type": "boolean", "nullable": True}, "bool | None"),
         ({"not": {}}, "_t.Any"),
     ],
 )
