@@ -26,6 +26,8 @@ KIND_NAMES = {"PostModel": "Create", "PatchModel": "Update", "AttribModel": "Att
 _RESERVED = frozenset(
     name for base in (EntityCreate, EntityUpdate) for name in dir(base) if not name.startswith("__")
 ) | {"entity_type"}
+#: Builtins the annotations use: a field named like one would shadow it in the class body.
+_RESERVED |= {"bool", "dict", "float", "int", "list", "str"}
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NUMERIC_BOUNDS = {
     "minimum": "ge",

@@ -33,6 +33,7 @@ from tests._shared import SERVER_1_16, require_shared
         ("sg_id", "sg_id"),
         ("class", "class_"),
         ("wire", "wire_"),
+        ("str", "str_"),
         ("modelName", "attr_model_name"),
         ("entityType", "entity_type_"),
         ("3dsMaxVersion", "f_3ds_max_version"),
@@ -72,7 +73,13 @@ def _snapshot_with(attributes: dict[str, Any]) -> OpenApiSnapshot:
 
 def test_awkward_attribute_names_still_make_a_working_module(tmp_path: Path) -> None:
     snapshot = _snapshot_with(
-        {"class": {"type": "string"}, "json": {"type": "integer"}, "model_id": {"type": "string"}}
+        {
+            "class": {"type": "string"},
+            "json": {"type": "integer"},
+            "model_id": {"type": "string"},
+            "str": {"type": "integer"},
+            "zComment": {"type": "string"},
+        }
     )
     path = tmp_path / "awkward_write_models.py"
     path.write_text(write_models_code(snapshot), encoding="utf-8")
@@ -84,8 +91,8 @@ def test_awkward_attribute_names_still_make_a_working_module(tmp_path: Path) -> 
         spec.loader.exec_module(module)
     finally:
         del sys.modules[spec.name]
-    attrib = module.VersionAttrib(class_="hero", json_=2, attr_model_id="m")
-    assert attrib.wire() == {"class": "hero", "json": 2, "model_id": "m"}
+    attrib = module.VersionAttrib(class_="hero", json_=2, attr_model_id="m", str_=1, z_comment="z")
+    assert attrib.wire() == {"class": "hero", "json": 2, "model_id": "m", "str": 1, "zComment": "z"}
 
 
 def test_two_attributes_with_one_python_name_are_refused() -> None:
