@@ -10,6 +10,7 @@ base clients, the scalars) comes from ayon-gql's own package data.
 
     [tool.ayon-gql]
     schema = "schema/ayon.graphql"    # the schema snapshot (SDL)
+    openapi = "schema/openapi.json"   # the write-model snapshot (default: beside schema)
     queries = "queries"               # folder of .graphql operations and fragments
     package = "studio_ayon"           # import name of the generated package
     package_dir = "studio_ayon"       # folder it is written to (default: the package name)
@@ -34,7 +35,11 @@ from ayon_gql._errors import ProjectConfigError
 #: The table in ``pyproject.toml`` that configures ayon-gql.
 SECTION = "ayon-gql"
 
-_KNOWN_KEYS = frozenset({"schema", "queries", "package", "package_dir", "url", "codegen"})
+_KNOWN_KEYS = frozenset(
+    {"schema", "openapi", "queries", "package", "package_dir", "url", "codegen"}
+)
+#: The write-model snapshot's file name when ``openapi`` is not set: beside the SDL snapshot.
+DEFAULT_OPENAPI_NAME = "openapi.json"
 #: Keys other features read from the section (validated where they are used).
 _EXTENSION_KEYS: frozenset[str] = frozenset({"all_attrib"})
 
@@ -80,6 +85,13 @@ class ProjectConfig:
     codegen: Mapping[str, Any] = field(default_factory=dict)
     #: The whole section as written, for options read by single features.
     section: Mapping[str, Any] = field(default_factory=dict)
+    #: The write-model snapshot (from the server's ``openapi.json``); None: beside ``schema``.
+    openapi_path: Path | None = None
+
+    @property
+    def openapi(self) -> Path:
+        """The write-model snapshot; ``write_models`` is generated only when it exists."""
+        return self.openapi_path or self.schema.with_name(DEFAULT_OPENAPI_NAME)
 
     @property
     def pyproject(self) -> Path:
@@ -114,6 +126,7 @@ def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
     queries = _text(section, "queries", "queries", where)
     package_dir = _text(section, "package_dir", package, where)
     url = _text(section, "url", None, where)
+    openapi = _text(section, "openapi", None, where)
     codegen = section.get("codegen", {})
     if not isinstance(codegen, Mapping):
         raise ProjectConfigError(f"{where}: [tool.{SECTION}.codegen] must be a table")
@@ -127,6 +140,7 @@ def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
         url=url,
         codegen=dict(codegen),
         section=dict(section),
+        openapi_path=(root / openapi).resolve() if openapi is not None else None,
     )
 
 

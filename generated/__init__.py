@@ -2,6 +2,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from . import write_models
     from .ayon_client import AsyncAyonClient, AyonClient
     from .base_client import BaseClient
     from .base_model import BaseModel
@@ -323,6 +324,8 @@ _LAZY_IMPORTS = {
 
 def __getattr__(name):
     """Import the module a generated name lives in, the first time it is used."""
+    if name == "write_models":
+        return importlib.import_module(".write_models", __name__)
     module_name = _LAZY_IMPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -484,4 +487,5 @@ __all__ = [
     "VersionAttribFields",
     "VersionFields",
     "VersionFieldsAttrib",
+    "write_models",
 ]

@@ -229,6 +229,20 @@ with AyonClient.from_env() as client:
     assert {row[0]: (row[2] if row[2] != "None" else None) for row in rows} == expected
 
 
+def test_init_types_the_studio_attribute_in_the_write_models(studio: Path) -> None:
+    assert (studio / "schema" / "openapi.json").is_file()  # pulled from /openapi.json
+    script = """
+import typing
+from studio_ayon import write_models
+from studio_ayon.write_models import VersionAttrib, VersionCreate
+assert VersionAttrib.model_fields["shot_code"].annotation == typing.Optional[str]
+body = VersionCreate(product_id="a" * 32, version=1, attrib=VersionAttrib(shot_code="x")).wire()
+assert body == {"productId": "a" * 32, "version": 1, "attrib": {"shotCode": "x"}}, body
+assert write_models.VersionCreate.entity_type == "version"
+"""
+    _run("python", "-c", script, cwd=studio)
+
+
 def test_a_hand_written_module_in_the_package_survives_generate(studio: Path) -> None:
     helper = studio / "studio_ayon" / "shots.py"
     text = _studio_files()["studio_ayon/shots.py"]

@@ -8,6 +8,7 @@ needs no configuration at all.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,10 @@ def register(subparsers: Any) -> None:
         "([tool.ayon-gql] in pyproject.toml) both schemas default to its snapshot and the "
         "folder to its queries; elsewhere --queries is needed, --schema defaults to the "
         "bundled snapshot and --base to --schema. Deprecated fields used are warnings (errors "
-        "with --strict). Exit status: 0 when safe, 1 when an operation or fragment fails, "
+        "with --strict). The write models are compared too (--base-openapi to --openapi, each "
+        "defaulting to a server's /openapi.json, the openapi.json beside its schema or the "
+        "project's); their breaking "
+        "changes fail the check. Exit status: 0 when safe, 1 when an operation or fragment fails, "
         "2 when a schema or the queries cannot be read (or there are none).",
     )
     parser.add_argument(
@@ -43,6 +47,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--project", type=Path, help="project folder with [tool.ayon-gql] (default: search upwards)"
     )
+    parser.add_argument(
+        "--openapi",
+        type=Path,
+        help="the new openapi snapshot, for the write models (default: beside --schema)",
+    )
+    parser.add_argument(
+        "--base-openapi",
+        type=Path,
+        help="the openapi snapshot the code was written for (default: the project's)",
+    )
     parser.add_argument("--strict", action="store_true", help="deprecated fields are errors")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_connection_options(parser)
@@ -57,6 +71,17 @@ def _source(value: str | None) -> str | Path | None:
     return Path(value)
 
 
+def _server_write_models(url: str, args: argparse.Namespace) -> Any:
+    """A server's write-model snapshot, or None with a warning line when it has none."""
+    from ayon_gql.schema._openapi import load_write_models
+
+    try:
+        return load_write_models(url, api_key=args.api_key, timeout=args.timeout)
+    except AyonError as exc:
+        print(f"warning: write models not compared: {exc}", file=sys.stderr)
+        return None
+
+
 def _check(args: argparse.Namespace) -> int:
     from graphql import GraphQLSchema
 
@@ -64,11 +89,15 @@ def _check(args: argparse.Namespace) -> int:
     from ayon_gql.schema import check_operations, load_schema
 
     schemas: list[GraphQLSchema | str | Path | None] = []
+    # A server's write models come with its schema, from its /openapi.json.
+    openapi: list[Any] = [args.openapi, args.base_openapi]
     try:
-        for value in (args.schema, args.base):
+        for index, value in enumerate((args.schema, args.base)):
             source = _source(value)
             if isinstance(source, str):  # a URL: introspect once, with our options
                 schemas.append(load_schema(source, api_key=args.api_key, timeout=args.timeout))
+                if openapi[index] is None:
+                    openapi[index] = _server_write_models(source, args)
             else:
                 schemas.append(source)
         report = check_operations(
@@ -77,6 +106,8 @@ def _check(args: argparse.Namespace) -> int:
             queries_path=args.queries,
             project_root=args.project,
             strict=args.strict,
+            openapi=openapi[0],
+            base_openapi=openapi[1],
         )
     except AyonError as exc:  # a schema or the queries cannot be read, a bad configuration
         return fail(exc, status=2)

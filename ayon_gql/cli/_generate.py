@@ -25,7 +25,8 @@ def register(subparsers: Any) -> None:
         "generate",
         help="generate the typed client package from the project's operations",
         description="Generate the package configured in [tool.ayon-gql] (pyproject.toml) from "
-        "its queries folder and schema snapshot. Only files ayon-gql wrote before (listed in "
+        "its queries folder and schema snapshot, with typed write models (write_models) from "
+        "the openapi snapshot when there is one. Only files ayon-gql wrote before (listed in "
         "the package's _ayon_gql_files.txt) are replaced or removed; other files in the "
         "package are left alone. With --check, change nothing and exit 1 when the package "
         "differs from fresh output.",
@@ -33,6 +34,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 on drift")
     parser.add_argument(
         "--schema", type=Path, help="generate against this SDL instead of the snapshot"
+    )
+    parser.add_argument(
+        "--openapi",
+        type=Path,
+        help="generate the write models from this openapi snapshot instead of the configured one",
     )
     parser.add_argument("--project", type=Path, help="project folder (default: search upwards)")
     parser.set_defaults(handler=_generate)
@@ -81,8 +87,12 @@ def _generate(args: argparse.Namespace) -> int:
     from ayon_gql.codegen import generate
 
     with generation_warnings_as_lines():
-        result = generate(args.project, check=args.check, schema_path=args.schema)
+        result = generate(
+            args.project, check=args.check, schema_path=args.schema, openapi_path=args.openapi
+        )
     target = shown(result.target)
+    for note in result.notes:
+        print(f"{target}: {note}", file=sys.stderr)
     for name in result.foreign:
         print(f"{target}: left alone (not written by ayon-gql): {name}", file=sys.stderr)
     if result.up_to_date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,10 @@ def register(subparsers: Any) -> None:
         description="In a project folder: add a [tool.ayon-gql] section to pyproject.toml "
         "(creating the file if needed; other sections are not touched), write the schema "
         "snapshot (pulled from --url or AYON_SERVER_URL, or read from --schema FILE: SDL or "
-        "introspection JSON), create the queries folder with a starter operation (--stock: "
-        "a copy of ayon-gql's own operations), write .graphqlrc.yml for editors and generate "
+        "introspection JSON) and the openapi snapshot the write models are made from (pulled "
+        "too, or read from --openapi FILE or the openapi.json beside --schema), create the "
+        "queries folder with a starter operation (--stock: a copy of ayon-gql's own "
+        "operations), write .graphqlrc.yml for editors and generate "
         "the package. Whatever exists already is left alone, so running it again is safe.",
     )
     parser.add_argument("package", help="import name of the generated package, e.g. studio_ayon")
@@ -27,6 +30,13 @@ def register(subparsers: Any) -> None:
         type=Path,
         metavar="FILE",
         help="SDL or introspection JSON file instead of a server",
+    )
+    parser.add_argument(
+        "--openapi",
+        type=Path,
+        metavar="FILE",
+        help="the server's openapi.json (or an openapi snapshot) for the write models "
+        "(default: openapi.json beside --schema, else pulled from the server)",
     )
     parser.add_argument(
         "--stock", action="store_true", help="start from a copy of ayon-gql's own operations"
@@ -54,6 +64,17 @@ def _init(args: argparse.Namespace) -> int:
         except TransportError as exc:
             raise TransportError(f"cannot pull the schema from {server}: {exc.message}") from None
 
+    def fetch_openapi() -> str | None:
+        from ayon_gql._errors import AyonError
+        from ayon_gql.schema._openapi import pull_openapi
+
+        try:
+            with client_from_args(args) as client:
+                return pull_openapi(connection=client.connection).text()
+        except AyonError as exc:
+            print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
+            return None
+
     with generation_warnings_as_lines():
         report = init_project(
             args.project or Path.cwd(),
@@ -62,6 +83,8 @@ def _init(args: argparse.Namespace) -> int:
             fetch_schema=fetch_schema if args.schema is None and server else None,
             url=args.url,
             stock=args.stock,
+            openapi_file=args.openapi,
+            fetch_openapi=fetch_openapi if args.schema is None and server else None,
         )
     for path, what in report.created:
         print(f"created    {path}: {what}")
@@ -74,6 +97,8 @@ def _init(args: argparse.Namespace) -> int:
         changed = len(generation.changed) + len(generation.added) + len(generation.removed)
         state = f"{changed} files written" if changed else "up to date"
         print(f"generated  {target}: package {report.project.package} ({state})")
+        for note in generation.notes:
+            print(f"note       {target}: {note}")
         for name in generation.foreign:
             print(f"left alone {target}/{name}: not written by ayon-gql")
     queries = _relative(report.project.queries, root)

@@ -21,13 +21,18 @@ def register(subparsers: Any) -> None:
         "pull",
         help="introspect a server (or read a saved introspection) and write SDL",
         description="Write the schema as sorted SDL with a header naming the server version "
-        "and date. Descriptions are left out unless --descriptions is given. Inside a project "
-        "with [tool.ayon-gql], the server defaults to its url (then $AYON_SERVER_URL) and the "
-        "output to its schema snapshot.",
+        "and date, and the write models of the server's openapi.json as the openapi snapshot "
+        "(the create, update and attribute schemas, structure only). Descriptions are left "
+        "out unless --descriptions is given. Inside a project with [tool.ayon-gql], the server "
+        "defaults to its url (then $AYON_SERVER_URL) and the outputs to its snapshots. "
+        "--from-file takes a saved introspection (writes the SDL) or a saved openapi.json "
+        "(writes the openapi snapshot).",
     )
     source = pull.add_mutually_exclusive_group()
     source.add_argument(
-        "--from-file", type=Path, help="saved introspection JSON instead of a live server"
+        "--from-file",
+        type=Path,
+        help="saved introspection JSON or openapi.json instead of a live server",
     )
     add_connection_options(pull)
     pull.add_argument(
@@ -36,6 +41,12 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="file to write (default: the project's schema snapshot, else standard output; "
         "'-' for standard output)",
+    )
+    pull.add_argument(
+        "--openapi-output",
+        type=Path,
+        help="file for the openapi snapshot (default: the project's, else openapi.json beside "
+        "--output; '-' for standard output)",
     )
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
     pull.add_argument("--server-version", help="version to name in the header")
@@ -46,11 +57,22 @@ def register(subparsers: Any) -> None:
         help="breaking and dangerous changes between two schemas",
         description="Compare OLD and NEW (SDL files, introspection JSON files or server URLs) "
         "with graphql-core's find_breaking_changes / find_dangerous_changes, grouped by type; "
-        "added types and fields are listed too. Exit status: 0 when nothing is breaking, "
-        "1 when something is, 2 when a schema cannot be read.",
+        "added types and fields are listed too. The write models are compared as well: "
+        "between --openapi OLD NEW, or the servers' /openapi.json for URLs and the openapi.json "
+        "beside schema files; OLD and NEW may also be openapi snapshots (or a server's "
+        "openapi.json) themselves. "
+        "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
+        "cannot be read.",
     )
     diff.add_argument("old", help="the schema operations were written for (file or URL)")
     diff.add_argument("new", help="the schema to compare with (file or URL)")
+    diff.add_argument(
+        "--openapi",
+        nargs=2,
+        type=Path,
+        metavar=("OLD", "NEW"),
+        help="openapi snapshots whose write models to compare too",
+    )
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     diff.add_argument("--no-added", action="store_true", help="leave out added types and fields")
     add_connection_options(diff)
@@ -60,6 +82,7 @@ def register(subparsers: Any) -> None:
 def _pull(args: argparse.Namespace) -> int:
     from ayon_gql._project import find_project
     from ayon_gql.schema import pull_schema
+    from ayon_gql.schema._openapi import OPENAPI_NAME, OpenApiSnapshot, pull_openapi
 
     project = find_project()
     output: Path | None = args.output
@@ -67,9 +90,22 @@ def _pull(args: argparse.Namespace) -> int:
         output = project.schema
     elif output == Path("-"):
         output = None
+    openapi_output: Path | None = args.openapi_output
+    if openapi_output is None:
+        if project is not None and args.output is None:
+            openapi_output = project.openapi
+        elif output is not None:
+            openapi_output = output.with_name(OPENAPI_NAME)
+    elif openapi_output == Path("-"):
+        openapi_output = None
     if args.url is None and project is not None:
         args.url = project.url  # None: AYON_SERVER_URL
+    openapi: OpenApiSnapshot | None = None
     if args.from_file is not None:
+        if _is_openapi_file(args.from_file):
+            openapi = pull_openapi(from_file=args.from_file, server_version=args.server_version)
+            _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
+            return 0
         snapshot = pull_schema(
             from_file=args.from_file,
             descriptions=args.descriptions,
@@ -82,19 +118,54 @@ def _pull(args: argparse.Namespace) -> int:
                 descriptions=args.descriptions,
                 server_version=args.server_version,
             )
-    if output is None:
-        sys.stdout.write(snapshot.sdl)
-    else:
-        try:
-            snapshot.write(output)
-        except OSError as exc:
-            raise InvalidInputError(f"cannot write {output}: {exc.strerror or exc}") from None
-        print(
-            f"wrote {_shown(output)} (AYON {snapshot.server_version or 'unknown version'}, "
-            f"from {snapshot.source})",
-            file=sys.stderr,
-        )
+            openapi = _pull_openapi_or_warn(client, snapshot.server_version)
+    _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
+    if openapi is not None:
+        if output is None and args.openapi_output is None:
+            print("openapi snapshot not written (give --openapi-output)", file=sys.stderr)
+        else:
+            _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
     return 0
+
+
+def _is_openapi_file(path: Path) -> bool:
+    """Whether a ``--from-file`` is an openapi document (an unreadable one is not)."""
+    from ayon_gql._errors import SchemaSourceError
+    from ayon_gql.schema._openapi import is_openapi_document, read_json_document
+
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        return is_openapi_document(read_json_document(path))
+    except SchemaSourceError:  # the introspection reader says what is wrong with it
+        return False
+
+
+def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
+    """The server's write-model snapshot, or None with a warning line when it cannot be read."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql.schema._openapi import pull_openapi
+
+    try:
+        return pull_openapi(connection=client.connection, server_version=server_version)
+    except AyonError as exc:
+        print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
+        return None
+
+
+def _write_text(text: str, output: Path | None, version: str | None, source: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    print(
+        f"wrote {_shown(output)} (AYON {version or 'unknown version'}, from {source})",
+        file=sys.stderr,
+    )
 
 
 def _shown(path: Path) -> str:
@@ -107,14 +178,22 @@ def _shown(path: Path) -> str:
 def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
-    from ayon_gql.schema import diff_schemas, load_schema
+    from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
-        old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
-        new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
+        openapi = write_model_sources(args.old, args.new, args.openapi)
+        if openapi is not None and openapi.whole:
+            difference = SchemaDiff(old=args.old, new=args.new)
+        else:
+            old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
+            new = load_schema(args.new, api_key=args.api_key, timeout=args.timeout)
+            difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
+        if openapi is not None:
+            models = openapi.load(api_key=args.api_key, timeout=args.timeout)
+            difference.add(diff_write_models(*models))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
-    difference = diff_schemas(old, new, old_label=args.old, new_label=args.new)
     if args.no_added:
         difference.added = []
     if args.json:

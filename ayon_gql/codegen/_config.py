@@ -14,7 +14,7 @@ are merged by scalar name.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,7 @@ def build_codegen_config(
     snapshot: Path,
     target_package_path: Path,
     schema: Path | None = None,
+    package_files: Sequence[Path] = (),
 ) -> dict[str, Any]:
     """The complete config dict ariadne-codegen's ``client()`` takes.
 
@@ -120,7 +121,8 @@ def build_codegen_config(
     ``ayon.graphql`` (``generate`` stages a copy of the schema under that
     name). ``schema`` generates against another schema than the configured
     snapshot; ``target_package_path`` is the folder the package is written
-    into. The raw ``[tool.ayon-gql]`` table is in ``config["tool"]["ayon-gql"]``
+    into; ``package_files`` are copied into it too (the write models and their
+    snapshot). The raw ``[tool.ayon-gql]`` table is in ``config["tool"]["ayon-gql"]``
     for plugins that read feature options from it.
     """
     if snapshot.name != SNAPSHOT_NAME:
@@ -144,7 +146,8 @@ def build_codegen_config(
         "base_client_file_path": str(templates_dir() / BASE_CLIENT_FILE),
         "files_to_include": [str(path) for path in template_files()]
         + extra_files
-        + [str(snapshot)],
+        + [str(snapshot)]
+        + [str(path) for path in package_files],
         "plugins": [*_PLUGINS, *extra_plugins],
         "scalars": scalars,
     }

@@ -54,6 +54,8 @@ class GenerationResult:
     removed: list[str] = field(default_factory=list)
     #: Files in the package that ayon-gql did not write (left alone).
     foreign: list[str] = field(default_factory=list)
+    #: One-line remarks on the run (e.g. no write models without an openapi snapshot).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def up_to_date(self) -> bool:
@@ -92,8 +94,27 @@ def _project(project_root: Path | None) -> ProjectConfig:
     return _found_project(None) if project_root is None else load_project(project_root)
 
 
-def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path) -> Path:
-    """ariadne-codegen's output for ``project`` in ``scratch``; returns the package folder."""
+def _stage_write_models(openapi: Path, staging: Path) -> list[Path]:
+    """``write_models.py`` and the snapshot it was made from, staged to be copied."""
+    from ayon_gql.codegen._package import WRITE_MODELS_MODULE
+    from ayon_gql.codegen._write_model_code import write_models_code
+    from ayon_gql.schema._openapi import OPENAPI_NAME, load_openapi_snapshot
+
+    snapshot = load_openapi_snapshot(openapi)
+    module = staging / f"{WRITE_MODELS_MODULE}.py"
+    module.write_text(write_models_code(snapshot), encoding="utf-8")
+    copy = staging / OPENAPI_NAME
+    shutil.copyfile(openapi, copy)
+    return [module, copy]
+
+
+def _run_codegen(
+    project: ProjectConfig, schema: Path, scratch: Path, openapi: Path | None
+) -> Path:
+    """ariadne-codegen's output for ``project`` in ``scratch``; returns the package folder.
+
+    With an ``openapi`` snapshot the package also gets ``write_models``.
+    """
     from ariadne_codegen.exceptions import CodeGenException
     from ariadne_codegen.main import client
     from graphql import GraphQLError
@@ -106,8 +127,9 @@ def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path) -> Path:
     shutil.copyfile(schema, snapshot)
     output = scratch / "output"
     output.mkdir()
+    extra = _stage_write_models(openapi, snapshot.parent) if openapi is not None else []
     config = build_codegen_config(
-        project, snapshot=snapshot, target_package_path=output, schema=schema
+        project, snapshot=snapshot, target_package_path=output, schema=schema, package_files=extra
     )
     skipped = config["tool"][CODEGEN_SECTION].get("skip_validation_rules", ["NoUnusedFragments"])
     validate_operations(
@@ -133,6 +155,13 @@ def _relative_files(root: Path) -> set[str]:
         for path in root.rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def read_manifest(package: Path) -> set[str] | None:
@@ -202,14 +231,18 @@ def generate(
     *,
     check: bool = False,
     schema_path: Path | None = None,
+    openapi_path: Path | None = None,
     target: Path | None = None,
 ) -> GenerationResult:
     """Generate the project's client package; with ``check`` only compare.
 
     ``project_root`` is the folder with ``pyproject.toml`` (default: the
     nearest one upwards with ``[tool.ayon-gql]``). ``schema_path`` generates
-    against another schema (e.g. a newer server's), ``target`` writes
-    somewhere other than the configured package folder.
+    against another schema (e.g. a newer server's) and ``openapi_path``
+    against another write-model snapshot, ``target`` writes somewhere other
+    than the configured package folder.  The package gets ``write_models``
+    when the write-model snapshot exists; without one it is generated
+    without them and :attr:`GenerationResult.notes` says so.
 
     Raises :class:`~ayon_gql.GenerationError` for invalid operations (as
     ``file:line:column: Operation: message``) and when a generated file would
@@ -217,6 +250,9 @@ def generate(
     """
     project = _project(project_root)
     schema = (schema_path or project.schema).resolve()
+    openapi = (openapi_path or project.openapi).resolve()
+    if openapi_path is not None and not openapi.is_file():
+        raise GenerationError(f"no write-model snapshot at {openapi}")
     destination = (target or project.package_dir).resolve()
     if destination.exists() and not destination.is_dir():
         raise GenerationError(f"target {destination} exists and is not a folder")
@@ -226,8 +262,14 @@ def generate(
             f"folder of its own (package_dir in [tool.{SECTION}])"
         )
     with tempfile.TemporaryDirectory(prefix="ayon-gql-generate-") as scratch:
-        fresh = _run_codegen(project, schema, Path(scratch))
+        has_openapi = openapi.is_file()
+        fresh = _run_codegen(project, schema, Path(scratch), openapi if has_openapi else None)
         result, collisions = _compare(fresh, destination)
+        if not has_openapi:
+            result.notes.append(
+                f"no write models: no openapi snapshot at {_shown(openapi, project.root)} "
+                "(`ayon-gql schema pull` writes it)"
+            )
         if check:
             return result
         if collisions:

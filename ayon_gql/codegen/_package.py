@@ -157,3 +157,75 @@ def export_clients(module: ast.Module) -> ast.Module:
     exported = {str(e.value) for e in all_assign.value.elts if isinstance(e, ast.Constant)}
     all_assign.value.elts = [ast.Constant(value=n) for n in sorted(exported | set(names))]
     return ast.fix_missing_locations(module)
+
+
+#: The module holding the typed write models (see ``_write_model_code``).
+WRITE_MODELS_MODULE = "write_models"
+
+
+def includes_write_models(config: dict[str, Any]) -> bool:
+    """Whether generation copies a ``write_models.py`` into the package."""
+    included = _section(config).get("files_to_include") or []
+    return any(PurePath(str(f)).name == f"{WRITE_MODELS_MODULE}.py" for f in included)
+
+
+def export_write_models(module: ast.Module) -> ast.Module:
+    """The package's ``__init__`` with ``write_models`` as a namespace export.
+
+    With lazy imports the module is imported on first use, like every other
+    name: ``__getattr__`` imports it (which also makes it an attribute of the
+    package) and type checkers see ``from . import write_models``.
+    """
+    import_ = ast.ImportFrom(module=None, names=[ast.alias(name=WRITE_MODELS_MODULE)], level=1)
+    type_checking = next(
+        (
+            node
+            for node in module.body
+            if isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name)
+            and node.test.id == "TYPE_CHECKING"
+        ),
+        None,
+    )
+    getattr_ = next(
+        (
+            node
+            for node in module.body
+            if isinstance(node, ast.FunctionDef) and node.name == "__getattr__"
+        ),
+        None,
+    )
+    all_assign = next(
+        node
+        for node in module.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    if type_checking is not None and getattr_ is not None:
+        type_checking.body.append(import_)
+        lazy = ast.parse(
+            f"if name == {WRITE_MODELS_MODULE!r}:\n"
+            f"    return importlib.import_module('.{WRITE_MODELS_MODULE}', __name__)\n"
+        ).body
+        argument = getattr_.args.args[0].arg
+        if argument != "name":
+            lazy = ast.parse(ast.unparse(lazy[0]).replace("name ==", f"{argument} ==")).body
+        docstring = (
+            1
+            if getattr_.body
+            and isinstance(getattr_.body[0], ast.Expr)
+            and isinstance(getattr_.body[0].value, ast.Constant)
+            else 0
+        )
+        getattr_.body[docstring:docstring] = lazy
+        imported = {a.name for n in module.body if isinstance(n, ast.Import) for a in n.names}
+        if "importlib" not in imported:
+            module.body.insert(0, ast.Import(names=[ast.alias(name="importlib")]))
+    else:
+        module.body.insert(module.body.index(all_assign), import_)
+    assert isinstance(all_assign.value, ast.List)
+    exported = {str(e.value) for e in all_assign.value.elts if isinstance(e, ast.Constant)}
+    all_assign.value.elts = [
+        ast.Constant(value=n) for n in sorted(exported | {WRITE_MODELS_MODULE})
+    ]
+    return ast.fix_missing_locations(module)

@@ -94,6 +94,8 @@ def section_text(package: str, *, url: str | None = None) -> str:
         f"[tool.{SECTION}]",
         "# The schema snapshot; refresh with `ayon-gql schema pull`.",
         'schema = "schema/ayon.graphql"',
+        "# The write-model snapshot (from the server's openapi.json), for write_models.",
+        'openapi = "schema/openapi.json"',
         "# Your .graphql operations and fragments.",
         'queries = "queries"',
         "# The generated package: its import name and its folder.",
@@ -196,6 +198,8 @@ def init_project(
     fetch_schema: Callable[[], str] | None = None,
     url: str | None = None,
     stock: bool = False,
+    openapi_file: Path | None = None,
+    fetch_openapi: Callable[[], str | None] | None = None,
 ) -> InitReport:
     """Set up ``root`` for generating ``package``; see the module docstring.
 
@@ -203,6 +207,11 @@ def init_project(
     from ``fetch_schema`` (returns SDL, e.g. a pull from the server), and is
     needed only when the configured snapshot does not exist yet.  ``url`` is
     recorded in a new section as the default server for ``schema pull``.
+    The write-model snapshot comes from ``openapi_file`` (a server's
+    ``openapi.json`` or a snapshot), else from the ``openapi.json`` beside
+    ``schema_file``, else from ``fetch_openapi`` (returns the snapshot's
+    text, None when the server has none); without one the package has no
+    ``write_models`` until ``ayon-gql schema pull`` brings it.
     """
     root = root.resolve()
     check_package_name(package)
@@ -230,6 +239,8 @@ def init_project(
                 "(or set AYON_SERVER_URL) or --schema FILE"
             )
 
+    openapi_text = _openapi_text(project, schema_file, openapi_file, fetch_openapi)
+
     report = InitReport(project=project)
     if new_text is None:
         detail = f"has [tool.{SECTION}] (package {project.package})"
@@ -248,6 +259,14 @@ def init_project(
         project.schema.write_text(sdl, encoding="utf-8")
         report.created.append((_shown(project.schema, root), "schema snapshot"))
 
+    if openapi_text is not None:
+        project.openapi.parent.mkdir(parents=True, exist_ok=True)
+        project.openapi.write_text(openapi_text, encoding="utf-8")
+        report.created.append((_shown(project.openapi, root), "openapi snapshot (write models)"))
+    elif project.openapi.is_file():
+        detail = "openapi snapshot exists (refresh with `ayon-gql schema pull`)"
+        report.kept.append((_shown(project.openapi, root), detail))
+
     _write_queries(project, stock=stock, report=report)
 
     rc = root / GRAPHQL_CONFIG_NAME
@@ -259,6 +278,26 @@ def init_project(
 
     report.generation = generate(root)
     return report
+
+
+def _openapi_text(
+    project: ProjectConfig,
+    schema_file: Path | None,
+    openapi_file: Path | None,
+    fetch_openapi: Callable[[], str | None] | None,
+) -> str | None:
+    """The write-model snapshot to write, or None when it exists or has no source."""
+    from ayon_gql.schema._openapi import OPENAPI_NAME, load_openapi_snapshot
+
+    if project.openapi.is_file():
+        return None
+    source = openapi_file
+    if source is None and schema_file is not None:
+        beside = schema_file.with_name(OPENAPI_NAME)
+        source = beside if beside.is_file() else None
+    if source is not None:
+        return load_openapi_snapshot(source).text()
+    return fetch_openapi() if fetch_openapi is not None else None
 
 
 def _write_queries(project: ProjectConfig, *, stock: bool, report: InitReport) -> None:

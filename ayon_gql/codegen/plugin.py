@@ -47,7 +47,13 @@ from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
 from ayon_gql.codegen._nested import NestedCompletion
-from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
+from ayon_gql.codegen._package import (
+    adapt_client_template,
+    export_clients,
+    export_write_models,
+    includes_write_models,
+    share_unset,
+)
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
@@ -171,7 +177,10 @@ class AyonPlugin(Plugin):
         return import_
 
     def generate_init_module(self, module: ast.Module) -> ast.Module:
-        return export_clients(module)
+        module = export_clients(module)
+        if includes_write_models(self.config_dict):
+            module = export_write_models(module)
+        return module
 
     def copy_code(self, copied_code: str) -> str:
         return adapt_client_template(share_unset(copied_code), self.config_dict)

@@ -1,5 +1,6 @@
-"""Schema tools: pull a server's schema as SDL, compare schemas, check operations,
-validate ad-hoc queries and build them with gql's DSL.
+"""Schema tools: pull a server's schema as SDL (and its write models as the openapi
+snapshot), compare schemas, check operations, validate ad-hoc queries and build
+them with gql's DSL.
 
 These need the ``tools`` extra (graphql-core, gql); the runtime client does not.
 """
@@ -18,6 +19,7 @@ from ayon_gql.schema._check import (
 )
 from ayon_gql.schema._diff import SchemaChange, SchemaDiff, diff_schemas
 from ayon_gql.schema._dsl import build_query, query_builder, to_query_string
+from ayon_gql.schema._openapi import OpenApiSnapshot, load_openapi_snapshot, pull_openapi
 from ayon_gql.schema._pull import (
     SchemaSnapshot,
     fetch_introspection,
@@ -31,6 +33,7 @@ from ayon_gql.schema._validate import (
     load_local_schema,
     validate_query,
 )
+from ayon_gql.schema._write_diff import diff_write_models
 
 __all__ = [
     "AffectedOperation",
@@ -39,6 +42,7 @@ __all__ = [
     "DeprecatedUsage",
     "LocalValidator",
     "Location",
+    "OpenApiSnapshot",
     "OperationInfo",
     "QueryValidationError",
     "SchemaChange",
@@ -49,12 +53,15 @@ __all__ = [
     "build_query",
     "check_operations",
     "diff_schemas",
+    "diff_write_models",
     "fetch_introspection",
     "generated_methods",
     "introspection_to_sdl",
     "load_introspection_file",
     "load_local_schema",
+    "load_openapi_snapshot",
     "load_schema",
+    "pull_openapi",
     "pull_schema",
     "query_builder",
     "to_query_string",

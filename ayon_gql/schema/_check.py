@@ -51,6 +51,7 @@ from ayon_gql.schema._definitions import (
     read_query_folder,
 )
 from ayon_gql.schema._diff import SchemaChange, diff_schemas
+from ayon_gql.schema._openapi import OpenApiSnapshot
 from ayon_gql.schema._relay import generated_method_names
 from ayon_gql.schema._source import load_schema
 from ayon_gql.schema._usage import Definition, Usage, Walker, deprecation_of, matches
@@ -154,6 +155,8 @@ def check_operations(
     queries_path: str | Path | None = None,
     project_root: str | Path | None = None,
     strict: bool = False,
+    openapi: str | Path | OpenApiSnapshot | None = None,
+    base_openapi: str | Path | OpenApiSnapshot | None = None,
 ) -> CheckReport:
     """Check every operation of the queries folder against ``schema``.
 
@@ -168,6 +171,12 @@ def check_operations(
     Raises :class:`~ayon_gql.SchemaSourceError` when a schema cannot be read
     and :class:`~ayon_gql.InvalidInputError` when the queries folder is
     missing or holds no ``.graphql`` file.
+
+    The write models are compared too, between ``base_openapi`` and
+    ``openapi`` (openapi snapshots, files or loaded); each defaults to the
+    ``openapi.json`` beside its schema file, and to the project's openapi
+    snapshot when its schema is the project's.  Their breaking changes fail the check, since
+    code using the regenerated ``write_models`` may no longer type-check.
     """
     project = _project(project_root)
     root = project.root if project is not None else Path.cwd()
@@ -254,7 +263,56 @@ def check_operations(
     report.breaking = [BreakingChange(c, affected_by(c)) for c in difference.breaking]
     report.dangerous = [BreakingChange(c, affected_by(c)) for c in difference.dangerous]
     report.deprecated = _deprecations(new, units, queries.fragments, methods, failing)
+    _compare_write_models(
+        report,
+        _openapi_of(openapi, schema, project),
+        _openapi_of(base_openapi, base_schema, project),
+        root,
+    )
     return report
+
+
+def _openapi_of(
+    explicit: str | Path | OpenApiSnapshot | None, schema: object, project: ProjectConfig | None
+) -> Path | OpenApiSnapshot | None:
+    """The openapi snapshot that goes with a schema argument (see :func:`check_operations`)."""
+    from ayon_gql.schema._write_diff import beside
+
+    if isinstance(explicit, OpenApiSnapshot):
+        return explicit
+    if explicit is not None:
+        return Path(explicit)
+    if isinstance(schema, (str, Path)):
+        return beside(schema)
+    if schema is None and project is not None and project.openapi.is_file():
+        return project.openapi
+    return None
+
+
+def _compare_write_models(
+    report: CheckReport,
+    new: Path | OpenApiSnapshot | None,
+    old: Path | OpenApiSnapshot | None,
+    root: Path,
+) -> None:
+    from ayon_gql.schema._openapi import load_openapi_snapshot
+    from ayon_gql.schema._write_diff import diff_write_models
+
+    if new is None or old is None:
+        return
+    if isinstance(new, Path) and isinstance(old, Path) and new.resolve() == old.resolve():
+        return
+
+    def loaded(source: Path | OpenApiSnapshot) -> OpenApiSnapshot:
+        return source if isinstance(source, OpenApiSnapshot) else load_openapi_snapshot(source)
+
+    def shown(source: Path | OpenApiSnapshot) -> str:
+        return source.source if isinstance(source, OpenApiSnapshot) else _shown(source, root)
+
+    changes = diff_write_models(loaded(old), loaded(new))
+    report.write_models = f"{shown(old)} -> {shown(new)}"
+    report.write_breaking = [c for c in changes if c.severity == "breaking"]
+    report.write_dangerous = [c for c in changes if c.severity == "dangerous"]
 
 
 def _affected(

@@ -129,6 +129,11 @@ class CheckReport:
     breaking: list[BreakingChange] = field(default_factory=list)
     dangerous: list[BreakingChange] = field(default_factory=list)
     deprecated: list[DeprecatedUsage] = field(default_factory=list)
+    #: The openapi snapshots whose write models were compared (``base -> schema``), if any.
+    write_models: str | None = None
+    #: Write-model changes that break code using the generated ``write_models``.
+    write_breaking: list[SchemaChange] = field(default_factory=list)
+    write_dangerous: list[SchemaChange] = field(default_factory=list)
 
     @property
     def failing_operations(self) -> list[str]:
@@ -186,7 +191,12 @@ class CheckReport:
     def ok(self) -> bool:
         """Safe: everything validates, no breaking change touches an operation,
         and (with ``strict``) no deprecated schema element is used."""
-        return not (self.validation_errors or self.affecting or (self.strict and self.deprecated))
+        return not (
+            self.validation_errors
+            or self.affecting
+            or self.write_breaking
+            or (self.strict and self.deprecated)
+        )
 
     @property
     def exit_code(self) -> int:
@@ -218,6 +228,9 @@ class CheckReport:
             "breaking": [c.to_dict() for c in self.affecting],
             "unrelated_breaking": [c.change.to_dict() for c in self.unrelated],
             "dangerous": [c.to_dict() for c in self.dangerous if c.affected],
+            "write_models": self.write_models,
+            "write_breaking": [c.to_dict() for c in self.write_breaking],
+            "write_dangerous": [c.to_dict() for c in self.write_dangerous],
             "deprecated": [
                 {
                     "coordinate": d.coordinate,
@@ -252,6 +265,12 @@ class CheckReport:
             for change in touched:
                 lines.append(f"  {change.kind:<24} {change.description}")
                 lines += [f"    {usage}" for usage in change.affected]
+        if self.write_breaking:
+            lines += ["", f"Breaking changes in the write models: {len(self.write_breaking)}"]
+            lines += format_grouped(self.write_breaking)
+        if self.write_dangerous:
+            lines += ["", f"Dangerous changes in the write models: {len(self.write_dangerous)}"]
+            lines += format_grouped(self.write_dangerous)
         if self.deprecated:
             label = "errors (--strict)" if self.strict else "warnings"
             lines += ["", f"Deprecated schema elements in use, {label}: {len(self.deprecated)}"]
@@ -261,6 +280,14 @@ class CheckReport:
             lines.append(f"OK: every operation is valid against {self.schema}")
             return "\n".join(lines)
         operations, fragments = self._blocking()
+        if self.write_breaking:
+            lines.append(
+                f"FAIL: write models changed ({self.write_models}): "
+                f"{len(self.write_breaking)} breaking; regenerate and type-check the code that "
+                "writes"
+            )
+            if not operations and not fragments and not self.failing_files:
+                return "\n".join(lines)
         lines.append(
             f"FAIL: {len(operations)} operation(s) affected: {', '.join(operations) or '-'}"
         )

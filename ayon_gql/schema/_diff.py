@@ -159,8 +159,14 @@ class SchemaDiff:
 
     @property
     def is_breaking(self) -> bool:
-        """True when an operation valid against ``old`` may fail against ``new``."""
+        """True when an operation (or a write) valid against ``old`` may fail against ``new``."""
         return bool(self.breaking)
+
+    def add(self, changes: Iterable[SchemaChange]) -> None:
+        """File more changes (e.g. the write models') under their severity."""
+        lists = {"breaking": self.breaking, "dangerous": self.dangerous, "added": self.added}
+        for change in changes:
+            lists[change.severity].append(change)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -182,8 +188,10 @@ class SchemaDiff:
             lines.append(f"{title} changes: {len(changes)}")
             lines.extend(format_grouped(changes))
             lines.append("")
+        writes = any(c.kind.startswith("WRITE_") for c in self.breaking)
+        what = "operations or writes" if writes else "operations"
         verdict = (
-            f"{len(self.breaking)} breaking change(s): operations may fail on the new schema"
+            f"{len(self.breaking)} breaking change(s): {what} may fail on the new schema"
             if self.breaking
             else "no breaking changes"
         )

@@ -26,6 +26,7 @@ from ayon_gql.testing._http_handler import (
     StandInHandler,
     StandInHTTPServer,
 )
+from ayon_gql.testing._openapi_doc import openapi_document
 from ayon_gql.testing._resolver_context import RequestContext
 from ayon_gql.testing._rest import (
     PUBLIC_PATHS,
@@ -289,6 +290,11 @@ class StandInServer:
             # The real server answers its web front end here; clients such as
             # ayon-python-api probe it to see whether the server is up.
             return Response(200, raw=FRONT_PAGE, content_type="text/html; charset=utf-8")
+        if path == "/openapi.json" and method == "GET":
+            # The real server describes its models here, to authenticated callers only.
+            if failure is not None:
+                return failure
+            return Response(200, openapi_document(self.dataset.attributes))
         if not path.startswith("/api/"):
             return error(404, "Not found")
         if failure is not None:

@@ -68,7 +68,9 @@ def test_pull_from_a_live_server_uses_our_connection(
     version = pulled.splitlines()[0]
     assert "AYON server 1.16.0" in version
     paths = [request.path for request in ayon_server.requests]
-    assert paths == ["/graphql", "/api/info"]
+    # The write models' description comes with the schema, beside the output.
+    assert paths == ["/graphql", "/api/info", "/openapi.json"]
+    assert '"server": "1.16.0' in (tmp_path / "openapi.json").read_text(encoding="utf-8")
     assert all(r.headers.get("x-api-key") == ayon_server.api_key for r in ayon_server.requests)
 
 

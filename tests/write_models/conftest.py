@@ -1,0 +1,5 @@
+"""The small studio project of the codegen tests."""
+
+from tests.codegen.conftest import studio
+
+__all__ = ["studio"]
