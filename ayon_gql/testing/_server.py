@@ -81,7 +81,7 @@ class StandInServer:
         #: Events: dispatched ones and those writes emit (see :class:`EventStore`).
         self.events = EventStore()
         self.graphql = GraphQLExecutor(served, cost=cost)
-        self.rest = RestApi(self.dataset)
+        self.rest = RestApi(self.dataset, events=self.events, cost=cost)
         self._edits = EntityEdits(self.dataset, served)
         self._host = host
         self._port = port
@@ -189,6 +189,7 @@ class StandInServer:
         self.rest.state.reset()
         self.events.reset()
         self._edits.undo()
+        self.rest.reset_writes()
 
     # ------------------------------------------------------------------ entity data
     def set_entity_data(

@@ -25,9 +25,6 @@ from ayon_gql.writes._outcome import (
 from ayon_gql.writes._results import CommitResult, Reviewable
 from ayon_gql.writes._session import SessionCore
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["AsyncOperationsSession"]
 
 _Self = TypeVar("_Self", bound="AsyncOperationsSession")

@@ -47,6 +47,7 @@ _PLURAL = {
     "workfile": "workfiles",
 }
 _DONE_STATUS = {"create": 201, "update": 204, "delete": 204}
+_NOT_ATTEMPTED = {"success": False, "detail": "not attempted: an earlier operation failed"}
 
 
 def answer_lost(exc: AyonError) -> bool:
@@ -64,15 +65,18 @@ def commit_body(operations: Sequence[PendingOperation], can_fail: bool) -> dict[
 def _results(
     operations: Sequence[PendingOperation], answer: Any, project_name: str
 ) -> list[OperationResult]:
+    """One result per operation.  All or nothing, the server stops at the first
+    failure and lists no more: the rest are marked as not attempted."""
     listed = answer.get("operations") if isinstance(answer, Mapping) else None
-    if not isinstance(listed, list) or len(listed) != len(operations):
+    if not isinstance(listed, list) or len(listed) > len(operations):
         raise AyonError(
-            "unexpected answer to the commit: it does not list every operation",
+            "unexpected answer to the commit: it does not list the operations sent",
             operation="commit",
             project_name=project_name,
         )
     results = []
-    for op, item in zip(operations, listed, strict=False):
+    for index, op in enumerate(operations):
+        item = listed[index] if index < len(listed) else _NOT_ATTEMPTED
         item = item if isinstance(item, Mapping) else {}
         status = item.get("status")
         results.append(
