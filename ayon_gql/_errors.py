@@ -361,6 +361,8 @@ class WriteValidationError(InvalidInputError):
         self.position = position
         self.entity_type = entity_type
         self.field = field
+        #: What is wrong with the field, without the operation and model named.
+        self.reason = message
         super().__init__(message, operation="write", project_name=project_name)
 
 

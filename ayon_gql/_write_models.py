@@ -82,24 +82,34 @@ def _entity_type_of(model: type[BaseModel]) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def _problem(first: Any) -> tuple[str | None, str]:
+    """Where (dotted wire names) and what is wrong, for one pydantic error entry."""
+    where = ".".join(str(part) for part in first["loc"]) or None
+    inner = (first.get("ctx") or {}).get("error")
+    if isinstance(inner, WriteValidationError):  # a nested write model refused it
+        return ".".join(part for part in (where, inner.field) if part) or None, inner.reason
+    if first["type"] == "extra_forbidden":
+        return where, "unknown field"
+    given = first.get("input")
+    shown = f" (got {given!r})" if not isinstance(given, (dict, list)) else ""
+    return where, f"{first['msg']}{shown}"
+
+
 def refused(
     model: type[BaseModel], exc: ValidationError, *, position: int | None = None
 ) -> WriteValidationError:
     """pydantic's complaint about ``model`` as one line naming the field (by wire name)."""
     problems = exc.errors()
     first = problems[0] if problems else {"loc": (), "msg": "invalid", "type": ""}
-    where = ".".join(str(part) for part in first["loc"]) or None
-    if first["type"] == "extra_forbidden":
-        what = f"unknown field {where!r}" if where else "unknown field"
-    else:
-        given = first.get("input")
-        shown = f" (got {given!r})" if not isinstance(given, (dict, list)) else ""
-        what = f"{where}: {first['msg']}{shown}" if where else str(first["msg"])
+    where, reason = _problem(first)
+    what = f"{where}: {reason}" if where else reason
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     at = f"operation {position} " if position is not None else ""
-    return WriteValidationError(
+    error = WriteValidationError(
         f"{at}{model.__name__}: {what}{more}",
         position=position,
         entity_type=_entity_type_of(model),
         field=where,
     )
+    error.reason = reason
+    return error
