@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+import warnings
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -104,7 +105,11 @@ def _checked_body(position: int, model: EntityCreate | EntityUpdate) -> dict[str
     """The model's wire body, validated again (a model may have been built with
     ``model_construct`` or changed since), with every ``...Id`` reference checked."""
     kind = type(model)
-    data = model.wire()
+    with warnings.catch_warnings():
+        # A model built with ``model_construct`` may hold values of the wrong
+        # type; pydantic warns while dumping them, and they are refused below.
+        warnings.simplefilter("ignore", UserWarning)
+        data = model.wire()
     try:
         kind.model_validate(data)
     except ValidationError as exc:
