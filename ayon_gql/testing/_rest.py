@@ -35,6 +35,7 @@ from ayon_gql.testing._rest_http import (
     parse_bool,
     validation_error,
 )
+from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
 from ayon_gql.testing._rest_operations import OPERATION_ROUTES, OperationRoutes
 from ayon_gql.testing._rest_state import RestState
 from ayon_gql.testing._rest_thumbnails import THUMBNAIL_ROUTES, ThumbnailRoutes
@@ -82,7 +83,9 @@ def rest_user(user: Node) -> Node:
 Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
-class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes, OperationRoutes, ThumbnailRoutes):
+class RestApi(
+    DesktopFileRoutes, BundleRoutes, AddonRoutes, OperationRoutes, ThumbnailRoutes, EntityRoutes
+):
     """Routes REST requests to handlers; authentication is done by the server."""
 
     def __init__(
@@ -276,6 +279,7 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", r"/api/settings/addons", RestApi.settings_addons),
     *OPERATION_ROUTES,
     *THUMBNAIL_ROUTES,
+    *ENTITY_ROUTES,
 ]
 
 # Paths served without credentials.

@@ -131,7 +131,8 @@ class OperationRoutes:
         op_type = op.get("type")
         data = op.get("data") if op.get("data") is not None else {}
         entity_id = _get(op, "entityId", "entity_id")
-        writer = EntityWriter(project, user)
+        order = {attr["name"]: i for i, attr in enumerate(self.dataset.attributes)}
+        writer = EntityWriter(project, user, order)
         try:
             if op_type == "create":
                 entity_id = entity_id or (data.get("id") if isinstance(data, dict) else None)

@@ -60,7 +60,8 @@ def update(
         tx.put(node, "attrib", {**node["attrib"], **data["attrib"]})
         if "ownAttrib" in node:
             tx.put(node, "ownAttrib", sorted({*node["ownAttrib"], *data["attrib"]}))
-        names = ", ".join(data["attrib"])
+        order = writer.attribute_order
+        names = ", ".join(sorted(data["attrib"], key=lambda name: order.get(name, len(order))))
         changes.append(("attrib_changed", f"Changed {what} attributes: {names}"))
     if "data" in data:
         merged = {**node.get("_data", {}), **(data["data"] or {})}

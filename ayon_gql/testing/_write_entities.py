@@ -51,9 +51,13 @@ def _now() -> str:
 class EntityWriter:
     """Applies operations to one project, as one user."""
 
-    def __init__(self, project: ProjectData, user: str) -> None:
+    def __init__(
+        self, project: ProjectData, user: str, attribute_order: dict[str, int] | None = None
+    ) -> None:
         self.p = project
         self.user = user
+        #: attribute name -> position in the attribute configuration (events list them so)
+        self.attribute_order = attribute_order or {}
 
     # ------------------------------------------------------------------ lookups
     def _node(self, entity_type: str, entity_id: str) -> Node:
