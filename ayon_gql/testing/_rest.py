@@ -24,6 +24,7 @@ from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
+from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
     Request,
@@ -35,7 +36,6 @@ from ayon_gql.testing._rest_http import (
     parse_bool,
     validation_error,
 )
-from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
 from ayon_gql.testing._rest_operations import OPERATION_ROUTES, OperationRoutes
 from ayon_gql.testing._rest_state import RestState
 from ayon_gql.testing._rest_thumbnails import THUMBNAIL_ROUTES, ThumbnailRoutes

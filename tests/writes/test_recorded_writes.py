@@ -75,9 +75,14 @@ def _learn_ids(recorded: Any, actual: Any, ids: dict[str, str]) -> None:
     elif isinstance(recorded, list) and isinstance(actual, list):
         for one, other in zip(recorded, actual, strict=False):
             _learn_ids(one, other, ids)
-    elif isinstance(recorded, str) and isinstance(actual, str) and recorded != actual:
-        if _HEX32.match(recorded) and _HEX32.match(actual):
-            ids.setdefault(recorded, actual)
+    elif (
+        isinstance(recorded, str)
+        and isinstance(actual, str)
+        and recorded != actual
+        and _HEX32.match(recorded)
+        and _HEX32.match(actual)
+    ):
+        ids.setdefault(recorded, actual)
 
 
 def _assert_like(recorded: Any, actual: Any, where: str, ids: dict[str, str]) -> None:
