@@ -307,9 +307,11 @@ def main(argv: list[str] | None = None) -> int:
             ids_ours, seconds_ours, requests_ours = timed(counter, ours)
             ids_theirs, seconds_theirs, requests_theirs = timed(counter, theirs)
             rows.append((label, requests_ours, seconds_ours, requests_theirs, seconds_theirs))
-            _, seconds_ours, requests_ours = timed(counter, lambda: gql_statuses(client, ids_ours))
+            _, seconds_ours, requests_ours = timed(
+                counter, lambda ids=ids_ours: gql_statuses(client, ids)
+            )
             _, seconds_theirs, requests_theirs = timed(
-                counter, lambda: api_statuses(api, ids_theirs)
+                counter, lambda ids=ids_theirs: api_statuses(api, ids)
             )
             rows.append(
                 (
