@@ -74,7 +74,7 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
     async def _post(self, body: dict[str, Any], count: int) -> Any:
         once = self.connection.derive(retries=0)  # a commit is never blindly resent
         response = await once.request("POST", self._path, **self._post_options(body, count))
-        return response.json()
+        return self._decoded(response)
 
     async def _lookup(self, operations: list[PendingOperation]) -> set[str]:
         query, variables = lookup_query(operations)

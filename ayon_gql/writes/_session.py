@@ -24,7 +24,12 @@ from types import TracebackType
 from typing import IO, Any, Generic, TypeVar
 
 from ayon_gql._connection import AsyncConnection, Connection
-from ayon_gql._errors import AyonError, CommitOutcomeUnknownError, InvalidInputError
+from ayon_gql._errors import (
+    AyonError,
+    CommitOutcomeUnknownError,
+    InvalidInputError,
+    TransportError,
+)
 from ayon_gql._http import INFO, log
 from ayon_gql._write_models import EntityCreate, EntityType, EntityUpdate
 from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback
@@ -114,6 +119,17 @@ class SessionCore(Generic[_Conn]):
             "timeout": self.connection.settings.timeout + SECONDS_PER_OPERATION * count,
         }
 
+    def _decoded(self, response: Any) -> Any:
+        """The commit's JSON answer; one that is not JSON (a proxy's page) counts as lost."""
+        try:
+            return response.json()
+        except ValueError:
+            raise TransportError(
+                f"the answer to the commit is not JSON (HTTP {response.status_code})",
+                operation="commit",
+                project_name=self.project_name,
+            ) from None
+
     def _unknown(self, operations: list[PendingOperation], exc: AyonError) -> AyonError:
         ids = [op.entity_id for op in operations]
         return CommitOutcomeUnknownError(
@@ -182,7 +198,8 @@ class OperationsSession(SessionCore[Connection]):
 
     def _post(self, body: dict[str, Any], count: int) -> Any:
         once = self.connection.derive(retries=0)  # a commit is never blindly resent
-        return once.request("POST", self._path, **self._post_options(body, count)).json()
+        response = once.request("POST", self._path, **self._post_options(body, count))
+        return self._decoded(response)
 
     def _lookup(self, operations: list[PendingOperation]) -> set[str]:
         query, variables = lookup_query(operations)
