@@ -59,6 +59,9 @@ class OperationRoutes:
     touched: set[str]
     background: dict[str, dict[str, Any]]
 
+    def _attribute_order(self) -> dict[str, int]:
+        return {attr["name"]: i for i, attr in enumerate(self.dataset.attributes)}
+
     def _attribute_types(self) -> dict[str, dict[str, str]]:
         types: dict[str, dict[str, str]] = {}
         for attr in self.dataset.attributes:
@@ -125,23 +128,29 @@ class OperationRoutes:
                 return error(403, "You are not allowed to perform operations as another user"), []
         return None, ops
 
-    def _apply(self, project: ProjectData, user: str, op: dict[str, Any], tx: Transaction) -> str:
+    def _apply(
+        self,
+        project: ProjectData,
+        user: str,
+        op: dict[str, Any],
+        tx: Transaction,
+        attributes: dict[str, dict[str, str]],
+    ) -> str:
         """Apply one operation; returns the entity id the answer names."""
         kind = _get(op, "entityType", "entity_type")
         op_type = op.get("type")
         data = op.get("data") if op.get("data") is not None else {}
         entity_id = _get(op, "entityId", "entity_id")
-        order = {attr["name"]: i for i, attr in enumerate(self.dataset.attributes)}
-        writer = EntityWriter(project, user, order)
+        writer = EntityWriter(project, user, self._attribute_order())
         try:
             if op_type == "create":
                 entity_id = entity_id or (data.get("id") if isinstance(data, dict) else None)
                 model = f"{kind.capitalize()}Model"
                 entity_id = check_id(model, entity_id) if entity_id else server_id()
-                clean = check_data(kind, data, self._attribute_types().get(kind, {}), create=True)
+                clean = check_data(kind, data, attributes.get(kind, {}), create=True)
                 writer.create(tx, kind, entity_id, clean)
             elif op_type == "update":
-                clean = check_data(kind, data, self._attribute_types().get(kind, {}), create=False)
+                clean = check_data(kind, data, attributes.get(kind, {}), create=False)
                 update(writer, tx, kind, entity_id, clean)
             else:
                 delete(writer, tx, kind, entity_id, bool(op.get("force")))
@@ -165,6 +174,7 @@ class OperationRoutes:
         assert project is not None
         results: list[dict[str, Any]] = []
         started = time.perf_counter()
+        attributes = self._attribute_types()
         with self.write_lock:
             self.touched.add(project_name)
             whole = Transaction()
@@ -183,7 +193,7 @@ class OperationRoutes:
                     "detail": None,
                 }
                 try:
-                    result["entityId"] = self._apply(project, user, op, step)
+                    result["entityId"] = self._apply(project, user, op, step, attributes)
                 except OpFailure as failure:
                     step.rollback()
                     result.update(

@@ -27,8 +27,8 @@ def dashed(entity_id: str) -> str:
 
 
 def server_id() -> str:
-    """An id made by the server (a time-based UUID, as the real server's operation ids)."""
-    return uuid.uuid1().hex
+    """An id made by the server (operations, thumbnails, activities, files)."""
+    return uuid.uuid4().hex
 
 
 class OpFailure(Exception):
