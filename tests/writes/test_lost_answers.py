@@ -4,6 +4,7 @@ proxy, a timeout), the client finds out what happened."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -114,3 +115,20 @@ def test_an_unreachable_server_leaves_the_outcome_open_and_says_so(
     assert folder_id in str(caught.value) and "\n" not in str(caught.value)
     ayon_server.faults.reset()
     assert len(existing(ayon_server, "folders", [folder_id])) == 1  # it did commit
+
+
+def test_the_async_session_settles_a_lost_answer_too(ayon_server: StandInServer) -> None:
+    from ayon_gql import AsyncAyonClient
+
+    ayon_server.faults.drop(path=OPERATIONS_PATH, after_bytes=10)
+
+    async def publish() -> tuple[str, object]:
+        async with AsyncAyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
+            async with client.operations(PROJECT) as ops:
+                folder_id = ops.create(FolderCreate(name="sh966", folder_type="Shot"))
+            return folder_id, ops.result
+
+    folder_id, result = asyncio.run(publish())
+    assert result.success and result.settled_by == "lookup"  # type: ignore[attr-defined]
+    assert len(commits(ayon_server)) == 1
+    assert _created_events(ayon_server, folder_id) == 1
