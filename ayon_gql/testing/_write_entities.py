@@ -146,15 +146,16 @@ class EntityWriter:
         parent = self._ref("folder", "parent_id", parent_id, "folders") if parent_id else None
         folder_type = data.get("folderType") or p.node["folderTypes"][0]["name"]
         self._check_type("folderTypes", folder_type, "folder_type", "folder_types")
-        siblings = p.children.get(parent["id"] if parent else None, [])
-        if any(s["name"].lower() == node["name"].lower() for s in siblings):
+        path = f"{parent['path']}/{node['name']}" if parent else f"/{node['name']}"
+        if path in p.folder_by_path:
             raise OpFailure(
-                409, "unique-violation", f"Folder {node['name']} already exists under its parent."
+                409,
+                "unique-violation",
+                f"Folder with path '{path}' already exists.",
             )
         own = dict(data.get("attrib") or {})
         inherited = dict(parent["attrib"]) if parent else project_attrib()
         inherited.pop("description", None)
-        path = f"{parent['path']}/{node['name']}" if parent else f"/{node['name']}"
         node.update(
             {
                 "label": data.get("label"),

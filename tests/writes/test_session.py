@@ -242,3 +242,15 @@ def test_the_async_session_commits_on_leaving_the_block(ayon_server: StandInServ
 def a_folder_id_sync(server: StandInServer) -> str:
     with AyonClient(server.url, api_key=server.api_key) as client:
         return a_folder_id(client)
+
+
+def test_ten_thousand_operations_are_one_request_and_one_transaction(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    with client.operations(PROJECT) as ops:
+        parent = ops.create(FolderCreate(name="sq990", folder_type="Sequence"))
+        for n in range(9_999):
+            ops.create(FolderCreate(name=f"sh{n:05d}", folder_type="Shot", parent_id=parent))
+    assert len(commits(ayon_server)) == 1
+    assert ops.result is not None and len(ops.result) == 10_000 and ops.result.success
+    assert client.get_folder(PROJECT, parent).project.folder.child_count == 9_999
