@@ -55,7 +55,8 @@ class StandInServer:
     ``schema``.  ``dataset`` defaults to :func:`generate_dataset()`.  ``cost``
     makes every GraphQL request cost server time (:class:`RequestCost`).
     Requests are recorded in :attr:`requests`; faults are armed through
-    :attr:`faults`; tests change entities with :meth:`set_entity_data`;
+    :attr:`faults`; tests change entities with :meth:`set_entity_data`, and
+    clients through the operations endpoint (events in :attr:`events`);
     :meth:`reset` undoes all of it.
     """
 
