@@ -48,8 +48,8 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
     ) -> None:
         if exc_type is not None:
             self.discard()
-            return
-        await self.commit()
+        elif len(self._batch):  # ``result`` keeps an explicit commit's when nothing is left
+            await self.commit()
 
     async def commit(self) -> CommitResult:
         """Send every pending operation in one request (see :meth:`OperationsSession.commit`)."""

@@ -168,8 +168,8 @@ class OperationsSession(SessionCore[Connection]):
     ) -> None:
         if exc_type is not None:
             self.discard()
-            return
-        self.commit()
+        elif len(self._batch):  # ``result`` keeps an explicit commit's when nothing is left
+            self.commit()
 
     def commit(self) -> CommitResult:
         """Send every pending operation in one request, all or nothing.

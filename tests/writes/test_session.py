@@ -254,3 +254,13 @@ def test_ten_thousand_operations_are_one_request_and_one_transaction(
     assert len(commits(ayon_server)) == 1
     assert ops.result is not None and len(ops.result) == 10_000 and ops.result.success
     assert client.get_folder(PROJECT, parent).project.folder.child_count == 9_999
+
+
+def test_an_explicit_commit_at_the_end_keeps_its_result(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    with client.operations(PROJECT) as ops:
+        folder_id = ops.create(FolderCreate(name="sh904", folder_type="Shot"))
+        committed = ops.commit()
+    assert ops.result is committed and committed.created == [folder_id]
+    assert len(commits(ayon_server)) == 1  # nothing left, nothing sent at the end
