@@ -13,17 +13,15 @@ from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback
 from ayon_gql.writes import _files
 from ayon_gql.writes._batch import PendingOperation
 from ayon_gql.writes._outcome import (
-    all_done,
     answer_lost,
     commit_body,
     found_ids,
     lookup_query,
     read_answer,
-    read_resent_answer,
-    unique_violations,
 )
 from ayon_gql.writes._results import CommitResult, Reviewable
 from ayon_gql.writes._session import SessionCore
+from ayon_gql.writes._settle import settle
 
 __all__ = ["AsyncOperationsSession"]
 
@@ -64,7 +62,7 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
             if not answer_lost(exc):
                 raise
             log(INFO, "commit on %s: answer lost (%s), settling", self.project_name, exc.message)
-            self.result = await self._settle(operations, body, exc)
+            self.result = await self._settle(operations, exc)
         else:
             self.result = read_answer(
                 operations, answer, can_fail=self.can_fail, project_name=self.project_name
@@ -81,32 +79,25 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
         data = await self.connection.graphql(query, {"project": self.project_name, **variables})
         return found_ids(data)
 
-    async def _settle(
-        self, operations: list[PendingOperation], body: dict[str, Any], exc: AyonError
-    ) -> CommitResult:
+    async def _settle(self, operations: list[PendingOperation], exc: AyonError) -> CommitResult:
         import asyncio
 
-        creates = [op for op in operations if op.type == "create"]
         for attempt in range(self._attempts()):
             if attempt:
                 await asyncio.sleep(self._pause(attempt))
+            steps = settle(operations, can_fail=self.can_fail, project_name=self.project_name)
             try:
-                if (
-                    creates
-                    and not self.can_fail
-                    and len(await self._lookup(creates)) == len(creates)
-                ):
-                    return all_done(operations, self.project_name, "lookup")
-                answer = await self._post(body, len(operations))
-                refused = unique_violations(operations, answer)
-                existing = await self._lookup(refused) if refused else set()
-                return read_resent_answer(
-                    operations,
-                    answer,
-                    can_fail=self.can_fail,
-                    project_name=self.project_name,
-                    existing=existing,
-                )
+                step = next(steps)
+                while True:
+                    kind, chosen = step
+                    if kind == "lookup":
+                        value: Any = await self._lookup(chosen)
+                    else:
+                        value = await self._post(commit_body(chosen, self.can_fail), len(chosen))
+                    step = steps.send(value)
+            except StopIteration as done:
+                result: CommitResult = done.value
+                return result
             except AyonError as again:
                 if not answer_lost(again):
                     raise

@@ -1,18 +1,12 @@
-"""What a commit's answer means, and how a commit whose answer was lost is settled.
+"""What a commit's answer means: one result per operation, the error for a
+refused commit, and the pieces that settle a commit whose answer was lost
+(the look-up query, what a second delivery's refusals mean; see ``_settle``).
 
 A commit is one ``POST /api/projects/{project}/operations``; the server
-answers 200 with every operation's status, even when they failed.  When the
-answer is lost (the connection broke after sending, a proxy's 502/503/504, a
-timeout), the server may or may not have committed, so the request is never
-blindly resent.  Instead:
-
-* all or nothing (``can_fail=False``) with creates: the created ids, made on
-  the client, are looked up; all found means the lost request committed;
-* otherwise the same operations, with the same ids, are sent again and the
-  answer read knowing what a second delivery looks like: a create refused as
-  ``unique-violation`` whose id exists, and a delete answered ``not-found``,
-  were done by the lost request; an update sets the same values again, which
-  leaves the entity as one delivery would.
+answers 200 with every operation's status, even when they failed.  The
+answer counts as lost when the connection broke after sending, a proxy
+answered 502/503/504, or the client timed out: the server may or may not
+have committed, so the request is never blindly resent.
 """
 
 from __future__ import annotations
@@ -110,16 +104,21 @@ def _failure(
 
 
 def read_answer(
-    operations: Sequence[PendingOperation], answer: Any, *, can_fail: bool, project_name: str
+    operations: Sequence[PendingOperation],
+    answer: Any,
+    *,
+    can_fail: bool,
+    project_name: str,
+    settled_by: Settled = "answer",
 ) -> CommitResult:
     """The result of a commit that was answered; :class:`CommitError` for a
     refused all-or-nothing commit."""
     results = _results(operations, answer, project_name)
     success = all(op.success for op in results)
     if not success and not can_fail:
-        raise _failure(results, project_name, "answer")
+        raise _failure(results, project_name, settled_by)
     return CommitResult.model_construct(
-        project_name=project_name, success=success, operations=results, settled_by="answer"
+        project_name=project_name, success=success, operations=results, settled_by=settled_by
     )
 
 
@@ -206,31 +205,22 @@ def read_resent_answer(
     project_name: str,
     existing: set[str],
 ) -> CommitResult:
-    """The result of a commit sent again after its answer was lost.
+    """The result of a ``can_fail`` commit sent again after its answer was lost.
 
     ``existing`` holds the ids of the creates refused as ``unique-violation``
-    that exist on the server (looked up after the resend).
+    that exist on the server (looked up after the resend): those, and deletes
+    answered ``not-found``, were done by the lost request.
     """
     results = _results(operations, answer, project_name)
-    if not can_fail:
-        index = next((i for i, r in enumerate(results) if not r.success), None)
-        if index is None:
-            return CommitResult.model_construct(
-                project_name=project_name, success=True, operations=results, settled_by="resend"
-            )
-        if _done_before(operations[index], results[index], existing):
-            # All or nothing: one operation of the lost request is there, so all are.
-            return all_done(operations, project_name, "resend")
-        raise _failure(results, project_name, "resend")
     settled = [
         result.model_copy(update={"success": True, "status": _DONE_STATUS[op.type]})
         if not result.success and _done_before(op, result, existing)
         else result
         for op, result in zip(operations, results, strict=True)
     ]
+    success = all(r.success for r in settled)
+    if not success and not can_fail:
+        raise _failure(settled, project_name, "resend")
     return CommitResult.model_construct(
-        project_name=project_name,
-        success=all(r.success for r in settled),
-        operations=settled,
-        settled_by="resend",
+        project_name=project_name, success=success, operations=settled, settled_by="resend"
     )

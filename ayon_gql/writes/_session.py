@@ -12,7 +12,7 @@
 Ids of new entities are made on the client, so they are known at once and
 the children of a new entity go in the same commit.  Everything a model or
 the session can tell is wrong is refused when the operation is added; an
-exception inside the ``with`` block sends nothing.  See ``_outcome`` for how a
+exception inside the ``with`` block sends nothing.  See ``_settle`` for how a
 commit whose answer was lost is settled.
 """
 
@@ -36,16 +36,14 @@ from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback
 from ayon_gql.writes import _files
 from ayon_gql.writes._batch import Batch, PendingOperation
 from ayon_gql.writes._outcome import (
-    all_done,
     answer_lost,
     commit_body,
     found_ids,
     lookup_query,
     read_answer,
-    read_resent_answer,
-    unique_violations,
 )
 from ayon_gql.writes._results import CommitResult, Reviewable
+from ayon_gql.writes._settle import settle
 
 __all__ = ["OperationsSession", "SessionCore"]
 
@@ -189,7 +187,7 @@ class OperationsSession(SessionCore[Connection]):
             if not answer_lost(exc):
                 raise
             log(INFO, "commit on %s: answer lost (%s), settling", self.project_name, exc.message)
-            self.result = self._settle(operations, body, exc)
+            self.result = self._settle(operations, exc)
         else:
             self.result = read_answer(
                 operations, answer, can_fail=self.can_fail, project_name=self.project_name
@@ -206,26 +204,23 @@ class OperationsSession(SessionCore[Connection]):
         data = self.connection.graphql(query, {"project": self.project_name, **variables})
         return found_ids(data)
 
-    def _settle(
-        self, operations: list[PendingOperation], body: dict[str, Any], exc: AyonError
-    ) -> CommitResult:
-        creates = [op for op in operations if op.type == "create"]
+    def _settle(self, operations: list[PendingOperation], exc: AyonError) -> CommitResult:
         for attempt in range(self._attempts()):
             if attempt:
                 time.sleep(self._pause(attempt))
+            steps = settle(operations, can_fail=self.can_fail, project_name=self.project_name)
             try:
-                if creates and not self.can_fail and len(self._lookup(creates)) == len(creates):
-                    return all_done(operations, self.project_name, "lookup")
-                answer = self._post(body, len(operations))
-                refused = unique_violations(operations, answer)
-                existing = self._lookup(refused) if refused else set()
-                return read_resent_answer(
-                    operations,
-                    answer,
-                    can_fail=self.can_fail,
-                    project_name=self.project_name,
-                    existing=existing,
-                )
+                step = next(steps)
+                while True:
+                    kind, chosen = step
+                    if kind == "lookup":
+                        value: Any = self._lookup(chosen)
+                    else:
+                        value = self._post(commit_body(chosen, self.can_fail), len(chosen))
+                    step = steps.send(value)
+            except StopIteration as done:
+                result: CommitResult = done.value
+                return result
             except AyonError as again:
                 if not answer_lost(again):
                     raise

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from ayon_gql import AyonClient, CommitOutcomeUnknownError
+from ayon_gql import AyonClient, CommitError, CommitOutcomeUnknownError
 from ayon_gql.testing import StandInServer
 from tests.writes._models import FolderCreate, VersionUpdate
 from tests.writes.conftest import OPERATIONS_PATH, PROJECT, commits, existing
@@ -87,7 +87,7 @@ def test_can_fail_commits_are_settled_operation_by_operation(
     assert _created_events(ayon_server, folder_id) == 1
 
 
-def test_updates_and_deletes_are_settled_by_sending_again(
+def test_deletes_are_settled_by_looking_their_entities_up(
     client: AyonClient, ayon_server: StandInServer
 ) -> None:
     version = next(client.iter_versions(PROJECT))
@@ -96,10 +96,28 @@ def test_updates_and_deletes_are_settled_by_sending_again(
     with client.operations(PROJECT) as ops:
         ops.update(version.id, VersionUpdate(status="Omitted"))
         ops.delete("folder", folder_id)
-    assert ops.result is not None and ops.result.success and ops.result.settled_by == "resend"
+    # The folder is gone: the lost request committed; its update is sent again.
+    assert ops.result is not None and ops.result.success and ops.result.settled_by == "lookup"
     assert [op.status for op in ops.result.operations] == [204, 204]
+    sent = [r.json["operations"] for r in commits(ayon_server)]
+    assert [[op["type"] for op in body] for body in sent[-2:]] == [["update", "delete"], ["update"]]
     assert client.get_version(PROJECT, version.id).project.version.status == "Omitted"
     assert existing(ayon_server, "folders", [folder_id]) == []
+
+
+def test_a_lost_refusal_is_not_reported_as_success(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    # Deleting a folder that never existed fails; its answer lost, the client
+    # must not take the missing folder for its own doing.
+    folder_id, _ = _publish_folder(client, "sh967")
+    ayon_server.faults.drop(path=OPERATIONS_PATH, after_bytes=10)
+    with pytest.raises(CommitError) as caught, client.operations(PROJECT) as ops:
+        ops.delete("folder", folder_id)
+        ops.delete("folder", "62787ebfefd747b38b95979b0a06c920")
+    assert caught.value.failed.position == 1 and caught.value.failed.status == 404
+    assert caught.value.result.settled_by == "resend"
+    assert len(existing(ayon_server, "folders", [folder_id])) == 1  # rolled back
 
 
 def test_an_unreachable_server_leaves_the_outcome_open_and_says_so(
