@@ -18,6 +18,8 @@ from ayon_gql._errors import (
     AuthenticationError,
     AyonError,
     ChecksumMismatchError,
+    CommitError,
+    CommitOutcomeUnknownError,
     GenerationError,
     GraphQLError,
     GraphQLErrorDetail,
@@ -35,6 +37,7 @@ from ayon_gql._errors import (
     TransferError,
     TransportError,
     ValidationIssue,
+    WriteValidationError,
 )
 from ayon_gql._operations import UNSET
 from ayon_gql._pagination import DEFAULT_PAGE_SIZE
@@ -70,6 +73,8 @@ __all__ = [
     "AyonClient",
     "AyonError",
     "ChecksumMismatchError",
+    "CommitError",
+    "CommitOutcomeUnknownError",
     "ConnectionSettings",
     "GenerationError",
     "GraphQLError",
@@ -88,5 +93,6 @@ __all__ = [
     "TransferError",
     "TransportError",
     "ValidationIssue",
+    "WriteValidationError",
     "__version__",
 ]

@@ -22,7 +22,19 @@ from ayon_gql._operations import AsyncOperationsBase, OperationsBase
 from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 
 if TYPE_CHECKING:
+    from typing import IO
+
     from ayon_gql.rest import AsyncRestAPI, RestAPI
+    from ayon_gql.rest._transfers import ProgressCallback
+    from ayon_gql.writes import (
+        AsyncOperationsSession,
+        OperationsSession,
+        Reviewable,
+        Thumbnail,
+    )
+
+#: Bytes per chunk of a streamed reviewable upload.
+_CHUNK_SIZE = 1 << 20
 
 __all__ = ["AsyncAyonClientBase", "AyonClientBase"]
 
@@ -245,6 +257,60 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
         """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
         return self._with_connection(self.connection.derive(as_user=name))
 
+    def operations(
+        self, project_name: str, *, can_fail: bool = False, as_user: str | None = None
+    ) -> OperationsSession:
+        """A write session on ``project_name``: typed creates, updates and deletes
+        committed in one request, all or nothing (``can_fail=True``: each on its
+        own).  ``as_user`` makes every operation act as that user."""
+        from ayon_gql.writes import OperationsSession
+
+        return OperationsSession(self.connection, project_name, can_fail=can_fail, as_user=as_user)
+
+    def create_thumbnail(
+        self,
+        project_name: str,
+        source: str | os.PathLike[str] | bytes,
+        *,
+        content_type: str | None = None,
+    ) -> Thumbnail:
+        """Store a PNG or JPEG thumbnail (a path or bytes); set its ``id`` as an
+        entity's ``thumbnail_id``."""
+        from ayon_gql.writes._files import create_thumbnail
+
+        return create_thumbnail(self.connection, project_name, source, content_type)
+
+    def upload_reviewable(
+        self,
+        project_name: str,
+        version_id: str,
+        source: str | os.PathLike[str] | IO[bytes],
+        *,
+        label: str | None = None,
+        filename: str | None = None,
+        content_type: str | None = None,
+        progress: ProgressCallback | None = None,
+        chunk_size: int = _CHUNK_SIZE,
+    ) -> Reviewable:
+        """Upload a video or image to a version for review, streamed in chunks.
+
+        The content type comes from the file name unless given; ``progress``
+        is called as ``progress(done_bytes, total_bytes)``.
+        """
+        from ayon_gql.writes._files import upload_reviewable
+
+        return upload_reviewable(
+            self.connection,
+            project_name,
+            version_id,
+            source,
+            label=label,
+            filename=filename,
+            content_type=content_type,
+            progress=progress,
+            chunk_size=chunk_size,
+        )
+
     def server_version(self) -> str | None:
         """The version string ``/api/info`` reports."""
         return self.connection.server_version()
@@ -318,6 +384,55 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
     def as_user(self: _Async, name: str) -> _Async:
         """A client acting as user ``name`` (``X-as-user``), sharing this pool."""
         return self._with_connection(self.connection.derive(as_user=name))
+
+    def operations(
+        self, project_name: str, *, can_fail: bool = False, as_user: str | None = None
+    ) -> AsyncOperationsSession:
+        """An asynchronous write session (see :meth:`AyonClientBase.operations`)."""
+        from ayon_gql.writes import AsyncOperationsSession
+
+        return AsyncOperationsSession(
+            self.connection, project_name, can_fail=can_fail, as_user=as_user
+        )
+
+    async def create_thumbnail(
+        self,
+        project_name: str,
+        source: str | os.PathLike[str] | bytes,
+        *,
+        content_type: str | None = None,
+    ) -> Thumbnail:
+        """Store a PNG or JPEG thumbnail (see :meth:`AyonClientBase.create_thumbnail`)."""
+        from ayon_gql.writes._files import acreate_thumbnail
+
+        return await acreate_thumbnail(self.connection, project_name, source, content_type)
+
+    async def upload_reviewable(
+        self,
+        project_name: str,
+        version_id: str,
+        source: str | os.PathLike[str] | IO[bytes],
+        *,
+        label: str | None = None,
+        filename: str | None = None,
+        content_type: str | None = None,
+        progress: ProgressCallback | None = None,
+        chunk_size: int = _CHUNK_SIZE,
+    ) -> Reviewable:
+        """Upload a reviewable, streamed (see :meth:`AyonClientBase.upload_reviewable`)."""
+        from ayon_gql.writes._files import aupload_reviewable
+
+        return await aupload_reviewable(
+            self.connection,
+            project_name,
+            version_id,
+            source,
+            label=label,
+            filename=filename,
+            content_type=content_type,
+            progress=progress,
+            chunk_size=chunk_size,
+        )
 
     async def server_version(self) -> str | None:
         """The version string ``/api/info`` reports."""

@@ -17,6 +17,8 @@ __all__ = [
     "AuthenticationError",
     "AyonError",
     "ChecksumMismatchError",
+    "CommitError",
+    "CommitOutcomeUnknownError",
     "GenerationError",
     "GraphQLError",
     "GraphQLErrorDetail",
@@ -34,6 +36,7 @@ __all__ = [
     "TransferError",
     "TransportError",
     "ValidationIssue",
+    "WriteValidationError",
 ]
 
 
@@ -335,3 +338,58 @@ class GenerationError(AyonError):
 class SchemaSourceError(InvalidInputError):
     """A schema could not be read: a missing or unreadable file, text that is
     neither SDL nor introspection JSON, or a server that could not be introspected."""
+
+
+class WriteValidationError(InvalidInputError):
+    """A write refused before anything was sent: an unknown field or attribute, a
+    wrong type, a malformed id, two operations on one entity.
+
+    ``position`` is the operation's index in its session (None when a model
+    was refused while being built), ``entity_type`` and ``field`` say what was
+    wrong where (``field`` by its wire name, e.g. ``attrib.frameStart``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        position: int | None = None,
+        entity_type: str | None = None,
+        field: str | None = None,
+        project_name: str | None = None,
+    ) -> None:
+        self.position = position
+        self.entity_type = entity_type
+        self.field = field
+        #: What is wrong with the field, without the operation and model named.
+        self.reason = message
+        super().__init__(message, operation="write", project_name=project_name)
+
+
+class CommitError(AyonError):
+    """A commit the server refused: nothing of it was committed.
+
+    ``failed`` is the first failing operation (its ``position``,
+    ``entity_type``, ``entity_id``, the server's ``status``, ``error_code``
+    and ``detail``); ``result`` holds the answer for every operation.  Like
+    the server, earlier operations are listed as successful although they
+    were rolled back with the rest.
+    """
+
+    def __init__(self, message: str, *, result: Any, failed: Any, project_name: str) -> None:
+        self.result = result
+        self.failed = failed
+        super().__init__(message, operation="commit", project_name=project_name)
+
+
+class CommitOutcomeUnknownError(AyonError):
+    """The answer to a commit was lost and what happened could not be found out.
+
+    Raised only when the server stayed unreachable while the client looked
+    the outcome up; ``entity_ids`` are the ids the commit creates, updates or
+    deletes, so a later look-up can settle it.
+    """
+
+    def __init__(self, message: str, *, entity_ids: Sequence[str], project_name: str) -> None:
+        self.entity_ids = list(entity_ids)
+        super().__init__(message, operation="commit", project_name=project_name)

@@ -12,9 +12,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-__all__ = ["ENTITY_TYPES", "EntityCreate", "EntityType", "EntityUpdate", "WriteModel"]
+from ayon_gql._errors import WriteValidationError
+
+__all__ = [
+    "ENTITY_TYPES",
+    "EntityCreate",
+    "EntityType",
+    "EntityUpdate",
+    "WriteModel",
+    "refused",
+]
 
 #: The entity types the operations endpoint writes.
 EntityType = Literal["folder", "task", "product", "version", "representation", "workfile"]
@@ -39,6 +48,18 @@ class WriteModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_assignment=True)
 
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise refused(type(self), exc) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise refused(type(self), exc) from None
+
     def wire(self) -> dict[str, Any]:
         """The JSON body: set fields only, by alias."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -54,3 +75,41 @@ class EntityUpdate(WriteModel):
     """The body of an update operation for :attr:`entity_type` (only set fields are sent)."""
 
     entity_type: ClassVar[EntityType]
+
+
+def _entity_type_of(model: type[BaseModel]) -> str | None:
+    found = getattr(model, "entity_type", None)
+    return found if isinstance(found, str) else None
+
+
+def _problem(first: Any) -> tuple[str | None, str]:
+    """Where (dotted wire names) and what is wrong, for one pydantic error entry."""
+    where = ".".join(str(part) for part in first["loc"]) or None
+    inner = (first.get("ctx") or {}).get("error")
+    if isinstance(inner, WriteValidationError):  # a nested write model refused it
+        return ".".join(part for part in (where, inner.field) if part) or None, inner.reason
+    if first["type"] == "extra_forbidden":
+        return where, "unknown field"
+    given = first.get("input")
+    shown = f" (got {given!r})" if not isinstance(given, (dict, list)) else ""
+    return where, f"{first['msg']}{shown}"
+
+
+def refused(
+    model: type[BaseModel], exc: ValidationError, *, position: int | None = None
+) -> WriteValidationError:
+    """pydantic's complaint about ``model`` as one line naming the field (by wire name)."""
+    problems = exc.errors()
+    first = problems[0] if problems else {"loc": (), "msg": "invalid", "type": ""}
+    where, reason = _problem(first)
+    what = f"{where}: {reason}" if where else reason
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    at = f"operation {position} " if position is not None else ""
+    error = WriteValidationError(
+        f"{at}{model.__name__}: {what}{more}",
+        position=position,
+        entity_type=_entity_type_of(model),
+        field=where,
+    )
+    error.reason = reason
+    return error

@@ -296,3 +296,70 @@ assert names(ours) == names(stock), set(names(ours)) ^ set(names(stock))
 assert "iter_versions" in names(ours)
 """
     _run("python", "-c", script, cwd=folder)
+
+
+_PUBLISH = """
+import json, sys
+from typing import ClassVar
+from pydantic import ConfigDict
+from pydantic.alias_generators import to_camel
+from ayon_gql.client import EntityCreate, EntityType, WriteModel
+from studio_ayon import AyonClient
+
+try:
+    from studio_ayon.write_models import ProductCreate, VersionAttrib, VersionCreate
+except ImportError:  # until generated packages ship write models: the seam's contract by hand
+    class VersionAttrib(WriteModel):
+        model_config = ConfigDict(alias_generator=to_camel)
+        frame_start: int | None = None
+        shot_code: str | None = None
+
+    class ProductCreate(EntityCreate):
+        model_config = ConfigDict(alias_generator=to_camel)
+        entity_type: ClassVar[EntityType] = "product"
+        name: str
+        folder_id: str
+        product_type: str
+
+    class VersionCreate(EntityCreate):
+        model_config = ConfigDict(alias_generator=to_camel)
+        entity_type: ClassVar[EntityType] = "version"
+        product_id: str
+        version: int
+        attrib: VersionAttrib | None = None
+
+with AyonClient.from_env() as client:
+    with client.operations(sys.argv[1]) as ops:
+        product_id = ops.create(
+            ProductCreate(folder_id=sys.argv[2], name="smokeMain", product_type="render")
+        )
+        version_id = ops.create(
+            VersionCreate(
+                product_id=product_id,
+                version=1,
+                attrib=VersionAttrib(frame_start=1001, shot_code="SMOKE01"),
+            )
+        )
+        wire = [op.wire() for op in ops.pending]
+    print(json.dumps({"version_id": version_id, "sent": wire, "success": ops.result.success}))
+"""
+
+
+def test_a_publish_from_the_studio_package_writes_one_version(
+    studio: Path, standin: StandIn
+) -> None:
+    folders = httpx.post(
+        standin.url + "/graphql",
+        json={"query": f'{{ project(name: "{PROJECT}") {{ folders(first: 1) '
+                       "{ edges { node { id } } } } }"},
+        headers={"X-Api-Key": standin.api_key},
+        timeout=60,
+    ).json()["data"]["project"]["folders"]["edges"]  # fmt: skip
+    (studio / "publish.py").write_text(_PUBLISH, encoding="utf-8")
+    done = _run("python", "publish.py", PROJECT, folders[0]["node"]["id"], cwd=studio,
+                env=standin.env())  # fmt: skip
+    published = json.loads(done.stdout)
+    print(json.dumps(published["sent"], indent=2))  # the wire body of the publish
+    assert published["success"]
+    assert published["sent"][1]["data"]["attrib"] == {"frameStart": 1001, "shotCode": "SMOKE01"}
+    assert _latest_shot_codes(standin)[published["version_id"]] == "SMOKE01"

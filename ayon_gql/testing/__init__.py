@@ -6,7 +6,10 @@ endpoints the toolkit uses, over real HTTP on 127.0.0.1, backed by a
 deterministic generated production (``Dataset``).  Faults (error statuses,
 dropped connections, delays, truncated downloads) are armed through
 ``server.faults``; tests change entities with ``server.set_entity_data()``;
-a ``RequestCost`` gives GraphQL requests a real server's cost.
+a ``RequestCost`` gives GraphQL requests a real server's cost.  Writes
+(``POST /api/projects/{p}/operations``, thumbnails, reviewables) follow the
+real server's recorded answers, show in GraphQL at once, emit ``entity.*``
+events into ``server.events`` and are undone by ``server.reset()``.
 
 Needs the ``tools`` extra (graphql-core).
 """

@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cost-preset", choices=["ayon-1.16"])
     parser.add_argument("--cost-per-request", type=float)
     parser.add_argument("--cost-per-field", type=float)
+    parser.add_argument("--cost-per-operation", type=float)
     parser.add_argument("--cost-weight", action="append", default=[], metavar="TYPE.FIELD=W")
     args = parser.parse_args(argv)
     try:
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> None:
             per_request=args.cost_per_request,
             per_field=args.cost_per_field,
             weights=args.cost_weight,
+            per_operation=args.cost_per_operation,
         )
         serve_forever(
             args.host,

@@ -24,6 +24,7 @@ class ProjectData:
     products: list[Node] = field(default_factory=list)
     versions: list[Node] = field(default_factory=list)
     representations: list[Node] = field(default_factory=list)
+    workfiles: list[Node] = field(default_factory=list)
     activities: list[Node] = field(default_factory=list)
     links: list[Node] = field(default_factory=list)
     by_id: dict[str, Node] = field(default_factory=dict)

@@ -26,7 +26,7 @@ from ayon_gql.testing._attributes import (
     custom_attribute_types,
     served_attributes,
 )
-from ayon_gql.testing._builder import ProjectData
+from ayon_gql.testing._builder import Builder, ProjectData
 from ayon_gql.testing._custom_attributes import fill_node, fill_project
 from ayon_gql.testing._desktop_data import bundles, installers, packages
 from ayon_gql.testing._nodes import (
@@ -113,6 +113,7 @@ class Dataset:
         self._specs = {s.name: s for s in sorted(specs, key=lambda s: s.name)}
         self._meta = {name: project_meta(spec) for name, spec in self._specs.items()}
         self._projects: dict[str, ProjectData] = {}
+        self._added: set[str] = set()
         self._lock = threading.Lock()
         if attributes is not None:
             self.use_attributes(attributes)
@@ -182,6 +183,29 @@ class Dataset:
                 return spec.name
         return None
 
+    def add_project(self, name: str, code: str) -> None:
+        """A new, empty project (``POST /api/projects``), until :meth:`discard_project`."""
+        from datetime import datetime, timezone
+
+        spec = ProjectSpec(name, code, "empty", 0, datetime.now(timezone.utc), "")
+        meta = project_meta(spec)
+        fill_node(meta[0], "project", self._custom)
+        with self._lock:
+            self._added.add(name)
+            self._specs[name] = spec
+            self._specs = dict(sorted(self._specs.items()))
+            self._meta[name] = meta
+
+    def discard_project(self, name: str) -> None:
+        """Forget what was written to a project: it is built afresh on next access,
+        and a project :meth:`add_project` created is removed."""
+        with self._lock:
+            self._projects.pop(name, None)
+            if name in self._added:
+                self._added.discard(name)
+                self._specs.pop(name, None)
+                self._meta.pop(name, None)
+
     def build_all(self) -> None:
         """Build every project now (instead of on first access)."""
         for name in self._specs:
@@ -196,6 +220,8 @@ class Dataset:
             meta = self._meta[spec.name]
             if spec.kind == "demo":
                 project = build_demo(spec, self.seed, meta)
+            elif spec.kind == "empty":
+                project = Builder(spec, self.seed, meta).finish()
             else:
                 project = build_generated(
                     spec, self.seed, meta, self.versions_per_product, self.hero_share

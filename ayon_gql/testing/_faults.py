@@ -4,7 +4,9 @@ Tests arm rules on ``server.faults``; every incoming request is matched
 against the armed rules (in the order they were added) and the first rule
 that fires decides what happens to it:
 
-* ``fail``     answer with an HTTP error status (default 503) instead of serving
+* ``fail``     answer with an HTTP error status (default 503) instead of serving;
+  with ``served=True`` the request is served first and its answer replaced
+  (a proxy's 502/504 after the server acted on it)
 * ``drop``     send the headers and part of the body, then close the socket
 * ``delay``    sleep before serving (combines with the other kinds)
 * ``truncate`` announce the full ``Content-Length`` of a download, send only
@@ -42,6 +44,7 @@ class FaultRule:
     status: int = 503
     after_bytes: int = 0
     seconds: float = 0.0
+    served: bool = False
     matched: int = 0
     fired: int = 0
     _rng: random.Random = field(default_factory=random.Random, repr=False)
@@ -87,6 +90,7 @@ class FaultDecision:
     fail_status: int | None = None
     drop_after: int | None = None
     truncate_after: int | None = None
+    serve_first: bool = False
 
 
 class Faults:
@@ -114,9 +118,13 @@ class Faults:
         times: int | None = None,
         share: float | None = None,
         seed: int = 0,
+        served: bool = False,
     ) -> FaultRule:
-        """Answer matching requests with ``status`` (e.g. 502, 503) and a JSON body."""
-        return self._add(FaultRule("fail", path, method, nth, times, share, seed, status=status))
+        """Answer matching requests with ``status`` (e.g. 502, 503) and a JSON body;
+        ``served=True`` serves them first (the server acts, the answer is lost)."""
+        return self._add(
+            FaultRule("fail", path, method, nth, times, share, seed, status=status, served=served)
+        )
 
     def drop(
         self,
@@ -184,6 +192,7 @@ class Faults:
         fail_status: int | None = None
         drop_after: int | None = None
         truncate_after: int | None = None
+        serve_first = False
         with self._lock:
             self.requests_seen += 1
             for rule in self._rules:
@@ -203,8 +212,9 @@ class Faults:
                 self.fired[rule.kind] = self.fired.get(rule.kind, 0) + 1
                 if rule.kind == "fail":
                     fail_status = rule.status
+                    serve_first = rule.served
                 elif rule.kind == "drop":
                     drop_after = rule.after_bytes
                 else:
                     truncate_after = rule.after_bytes
-        return FaultDecision(delay, fail_status, drop_after, truncate_after)
+        return FaultDecision(delay, fail_status, drop_after, truncate_after, serve_first)

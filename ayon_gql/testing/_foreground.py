@@ -19,14 +19,16 @@ def cost_from_options(
     per_request: float | None = None,
     per_field: float | None = None,
     weights: Sequence[str] = (),
+    per_operation: float | None = None,
 ) -> RequestCost | None:
     """A cost model from command-line options; None when none is given.
 
     ``preset`` ``"ayon-1.16"`` starts from :meth:`RequestCost.ayon_1_16`;
-    ``per_request``/``per_field`` replace its figures and ``weights``
+    ``per_request``/``per_field``/``per_operation`` replace its figures and ``weights``
     (``"VersionNode.allAttrib=8"``) add to or replace its field weights.
     """
-    if preset is None and per_request is None and per_field is None and not weights:
+    given = (per_request, per_field, per_operation)
+    if preset is None and all(value is None for value in given) and not weights:
         return None
     if preset not in (None, "ayon-1.16"):
         raise InvalidInputError(f"unknown cost preset {preset!r} (known: ayon-1.16)")
@@ -44,6 +46,7 @@ def cost_from_options(
         per_request=base.per_request if per_request is None else per_request,
         per_field=base.per_field if per_field is None else per_field,
         field_weights=table,
+        per_operation=base.per_operation if per_operation is None else per_operation,
     )
 
 

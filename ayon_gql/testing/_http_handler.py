@@ -175,6 +175,8 @@ class StandInHandler(BaseHTTPRequestHandler):
         if decision.delay:
             time.sleep(decision.delay)
         if decision.fail_status is not None:
+            if decision.serve_first:
+                srv._serve(method, path, query, headers, parsed, body)
             if isinstance(body, Path):
                 body.unlink(missing_ok=True)
             status = decision.fail_status

@@ -51,6 +51,7 @@ def standin_process(
     if cost is not None:
         arguments += ["--cost-per-request", repr(cost.per_request)]
         arguments += ["--cost-per-field", repr(cost.per_field)]
+        arguments += ["--cost-per-operation", repr(cost.per_operation)]
         for name, weight in cost.field_weights.items():
             arguments += ["--cost-weight", f"{name}={weight!r}"]
     process = subprocess.Popen(

@@ -364,6 +364,22 @@ def version_representations(source: Node, info: GraphQLResolveInfo, **args: Any)
     return representations_connection(project, args, project.reps_by_version.get(source["id"], []))
 
 
+def workfiles_connection(
+    project: ProjectData, args: dict[str, Any], base: list[Node] | None = None
+) -> Node:
+    """Workfiles of a project (only those written through the operations endpoint)."""
+    items = project.workfiles if base is None else base
+    if args.get("ids") is not None:
+        items = by_ids(project, args["ids"], "WorkfileNode")
+    preds = predicates(
+        one_of("taskId", args.get("taskIds")),
+        one_of("path", args.get("paths")),
+        one_of("status", args.get("statuses")),
+        tags_all(args.get("tags")),
+    )
+    return paginate(items, args, preds=preds)
+
+
 def entity_activities(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
     """``activities`` of an entity (``first`` overrides the default ``last``)."""
     project = project_of(info, source)
@@ -381,6 +397,7 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "versions"): project_connection(versions_connection),
     ("ProjectNode", "representations"): project_connection(representations_connection),
     ("ProjectNode", "activities"): project_connection(activities_connection),
+    ("ProjectNode", "workfiles"): project_connection(workfiles_connection),
     **{
         ("ProjectNode", typename[:-4].lower()): project_entity(typename)
         for typename in ENTITY_TYPES

@@ -65,6 +65,8 @@ def _parents(source: Node, info: GraphQLResolveInfo) -> list[str]:
 
 
 def _version_data(source: Node, info: GraphQLResolveInfo) -> str:
+    if "_data" in source:  # written through the operations endpoint
+        return json_text(source["_data"])
     return json_text({"publishedBy": "standin", "thumbnailHash": source["thumbnailHash"]})
 
 
@@ -85,6 +87,8 @@ def _rep_context(source: Node, info: GraphQLResolveInfo) -> str:
 
 
 def _rep_data(source: Node, info: GraphQLResolveInfo) -> str:
+    if "_data" in source:  # written through the operations endpoint
+        return json_text(source["_data"])
     return json_text({"context": _rep_context_obj(source)})
 
 

@@ -14,14 +14,17 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._dataset import Dataset, Node
 from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
+from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
     Request,
@@ -33,7 +36,13 @@ from ayon_gql.testing._rest_http import (
     parse_bool,
     validation_error,
 )
+from ayon_gql.testing._rest_operations import OPERATION_ROUTES, OperationRoutes
 from ayon_gql.testing._rest_state import RestState
+from ayon_gql.testing._rest_thumbnails import THUMBNAIL_ROUTES, ThumbnailRoutes
+
+if TYPE_CHECKING:
+    from ayon_gql.testing._cost import RequestCost
+    from ayon_gql.testing._event_store import EventStore
 
 
 def rest_user(user: Node) -> Node:
@@ -74,16 +83,44 @@ def rest_user(user: Node) -> Node:
 Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
-class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes):
+class RestApi(
+    DesktopFileRoutes, BundleRoutes, AddonRoutes, OperationRoutes, ThumbnailRoutes, EntityRoutes
+):
     """Routes REST requests to handlers; authentication is done by the server."""
 
-    def __init__(self, dataset: Dataset, started: float | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        started: float | None = None,
+        *,
+        events: EventStore | None = None,
+        cost: RequestCost | None = None,
+    ) -> None:
+        from ayon_gql.testing._event_store import EventStore
+
         self.dataset = dataset
         self.state = RestState(dataset)
         self.started = started if started is not None else time.monotonic()
+        self.events = events if events is not None else EventStore()
+        self.cost = cost
+        self.write_lock = threading.RLock()
+        self.touched: set[str] = set()
+        self.background: dict[str, dict[str, Any]] = {}
+        self.thumbnails: dict[tuple[str, str], tuple[bytes, str, str]] = {}
+        self.reviewables: dict[str, list[dict[str, Any]]] = {}
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
         for method, pattern, handler in _ROUTES:
             self._routes.append((method, re.compile(f"^{pattern}$"), handler))
+
+    def reset_writes(self) -> None:
+        """Undo every write: written projects are rebuilt, created ones removed."""
+        with self.write_lock:
+            for name in self.touched:
+                self.dataset.discard_project(name)
+            self.touched.clear()
+            self.background.clear()
+            self.thumbnails.clear()
+            self.reviewables.clear()
 
     def dispatch(self, req: Request) -> Response:
         """Serve ``req``; unknown paths and methods are 404 like on the real server."""
@@ -240,6 +277,9 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", rf"{_ADDON}/siteSettings", RestApi.addon_site_settings),
     ("GET", r"/api/settings", RestApi.settings),
     ("GET", r"/api/settings/addons", RestApi.settings_addons),
+    *OPERATION_ROUTES,
+    *THUMBNAIL_ROUTES,
+    *ENTITY_ROUTES,
 ]
 
 # Paths served without credentials.
@@ -248,6 +288,8 @@ PUBLIC_PATHS = frozenset({"/api/info", "/api/auth/login"})
 
 def upload_target(method: str, path: str) -> bool:
     """True for requests whose body is file content (streamed to disk when large)."""
+    if method == "POST" and re.match(r"^/api/projects/[^/]+/versions/[^/]+/reviewables$", path):
+        return True
     return method == "PUT" and re.match(rf"^/api/desktop/{_KIND}/{_FILE}$", path) is not None
 
 

@@ -56,7 +56,8 @@ class StandInServer:
     ``schema``.  ``dataset`` defaults to :func:`generate_dataset()`.  ``cost``
     makes every GraphQL request cost server time (:class:`RequestCost`).
     Requests are recorded in :attr:`requests`; faults are armed through
-    :attr:`faults`; tests change entities with :meth:`set_entity_data`;
+    :attr:`faults`; tests change entities with :meth:`set_entity_data`, and
+    clients through the operations endpoint (events in :attr:`events`);
     :meth:`reset` undoes all of it.
     """
 
@@ -82,7 +83,7 @@ class StandInServer:
         #: Events: dispatched ones and those writes emit (see :class:`EventStore`).
         self.events = EventStore()
         self.graphql = GraphQLExecutor(served, cost=cost)
-        self.rest = RestApi(self.dataset)
+        self.rest = RestApi(self.dataset, events=self.events, cost=cost)
         self._edits = EntityEdits(self.dataset, served)
         self._host = host
         self._port = port
@@ -190,6 +191,7 @@ class StandInServer:
         self.rest.state.reset()
         self.events.reset()
         self._edits.undo()
+        self.rest.reset_writes()
 
     # ------------------------------------------------------------------ entity data
     def set_entity_data(

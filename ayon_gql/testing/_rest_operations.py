@@ -1,0 +1,285 @@
+"""``POST /api/projects/{project}/operations`` (and its background twin) and
+``POST /api/projects``: the stand-in's writes, with the real server's answers.
+
+As recorded in ``writes/write-ops-*``: HTTP 200 with every operation's status
+even when some failed; ``canFail: false`` stops at the first failure, rolls
+everything back and still lists the earlier operations as successful;
+``raiseOnError`` turns that first failure into the HTTP answer (invalid data:
+HTTP 500); request-level mistakes (an unknown entity type, an update without
+an id, two updates of one entity, ``asUser`` by a user who is not a service
+user) are 4xx.  Writes are visible in GraphQL at once and emit ``entity.*``
+events into ``server.events``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from ayon_gql.testing._rest_http import (
+    PROJECT_NAME_RX,
+    Request,
+    Response,
+    bad_enum,
+    bad_regex,
+    error,
+    validation_error,
+)
+from ayon_gql.testing._write_changes import delete, update
+from ayon_gql.testing._write_entities import EntityWriter
+from ayon_gql.testing._write_fields import DataError, check_data, check_id
+from ayon_gql.testing._write_tx import OpFailure, Transaction, server_id
+
+if TYPE_CHECKING:
+    from ayon_gql.testing._builder import ProjectData
+    from ayon_gql.testing._cost import RequestCost
+    from ayon_gql.testing._dataset import Dataset
+    from ayon_gql.testing._event_store import EventStore
+
+__all__ = ["OPERATION_ROUTES", "OperationRoutes"]
+
+_PERMITTED = ["folder", "product", "version", "representation", "task", "workfile"]
+
+
+def _get(op: dict[str, Any], camel: str, snake: str, default: Any = None) -> Any:
+    """A field by its camelCase or snake_case name (the server takes both)."""
+    return op.get(camel, op.get(snake, default))
+
+
+class OperationRoutes:
+    """The write endpoints (mixed into ``RestApi``)."""
+
+    dataset: Dataset
+    events: EventStore
+    cost: RequestCost | None
+    write_lock: threading.RLock
+    #: Projects written to (rebuilt on reset) and projects created (removed on reset).
+    touched: set[str]
+    background: dict[str, dict[str, Any]]
+
+    def _attribute_order(self) -> dict[str, int]:
+        return {attr["name"]: i for i, attr in enumerate(self.dataset.attributes)}
+
+    def _attribute_types(self) -> dict[str, dict[str, str]]:
+        types: dict[str, dict[str, str]] = {}
+        for attr in self.dataset.attributes:
+            for scope in attr["scope"]:
+                types.setdefault(scope, {})[attr["name"]] = attr["data"]["type"]
+        return types
+
+    # ------------------------------------------------------------------ projects
+    def project_create(self, req: Request, m: re.Match[str]) -> Response:
+        body = req.json if isinstance(req.json, dict) else {}
+        name, code = body.get("name"), body.get("code")
+        if not isinstance(name, str) or not PROJECT_NAME_RX.match(name) or not name:
+            return validation_error(
+                req.method, req.path, [bad_regex("body", "name", PROJECT_NAME_RX.pattern)]
+            )
+        code = str(code or name)
+        if self.dataset.has_project(name) or self.dataset.project_name_by_code(code):
+            return error(409, f"Project {name} ({code}) already exists")
+        self.dataset.add_project(name, code)
+        with self.write_lock:
+            self.touched.add(name)
+        assert req.user is not None
+        self.events.emit(
+            "entity.project.created",
+            project=name,
+            user=req.user["name"],
+            description=f"Created project {name}",
+        )
+        return Response(201, None)
+
+    # ------------------------------------------------------------------ operations
+    def _request_errors(self, req: Request, project: str) -> tuple[Response | None, list[Any]]:
+        """The operations of a request, or the request-level error answering it."""
+        if not PROJECT_NAME_RX.match(project):
+            return validation_error(
+                req.method, req.path, [bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)]
+            ), []
+        if self.dataset.project(project) is None:
+            return error(404, f"Project {project} not found"), []
+        body = req.json if isinstance(req.json, dict) else {}
+        ops = body.get("operations") or []
+        problems = []
+        for index, op in enumerate(ops if isinstance(ops, list) else []):
+            kind = _get(op, "entityType", "entity_type") if isinstance(op, dict) else None
+            if kind not in _PERMITTED:
+                entry = bad_enum("body", "entityType", str(kind), _PERMITTED)
+                entry["loc"] = ["body", "operations", index, "entityType"]
+                problems.append(entry)
+        if not isinstance(ops, list) or problems:
+            return validation_error(req.method, req.path, problems), []
+        seen: set[str] = set()
+        assert req.user is not None
+        for op in ops:
+            entity_id = _get(op, "entityId", "entity_id")
+            if op.get("type") in ("update", "delete"):
+                if not entity_id:
+                    return error(400, "entity_id is required for update/delete"), []
+                if entity_id in seen:
+                    kind = _get(op, "entityType", "entity_type")
+                    return error(400, f"Duplicate operation for {kind} {entity_id}"), []
+                seen.add(entity_id)
+            as_user = _get(op, "asUser", "as_user")
+            if as_user and as_user != req.user["name"] and not req.user["isService"]:
+                return error(403, "You are not allowed to perform operations as another user"), []
+        return None, ops
+
+    def _apply(
+        self,
+        project: ProjectData,
+        user: str,
+        op: dict[str, Any],
+        tx: Transaction,
+        attributes: dict[str, dict[str, str]],
+    ) -> str:
+        """Apply one operation; returns the entity id the answer names."""
+        kind = _get(op, "entityType", "entity_type")
+        op_type = op.get("type")
+        data = op.get("data") if op.get("data") is not None else {}
+        entity_id = _get(op, "entityId", "entity_id")
+        writer = EntityWriter(project, user, self._attribute_order())
+        try:
+            if op_type == "create":
+                entity_id = entity_id or (data.get("id") if isinstance(data, dict) else None)
+                model = f"{kind.capitalize()}Model"
+                entity_id = check_id(model, entity_id) if entity_id else server_id()
+                clean = check_data(kind, data, attributes.get(kind, {}), create=True)
+                writer.create(tx, kind, entity_id, clean)
+            elif op_type == "update":
+                clean = check_data(kind, data, attributes.get(kind, {}), create=False)
+                update(writer, tx, kind, entity_id, clean)
+            else:
+                delete(writer, tx, kind, entity_id, bool(op.get("force")))
+        except DataError as exc:
+            raise OpFailure(400, "invalid_data", f"Invalid data provided: {exc}") from None
+        return str(entity_id)
+
+    def _emit(self, project: str, tx: Transaction) -> None:
+        for topic, options in tx.events:
+            user = options.pop("_user", None)
+            self.events.emit(topic, project=project, user=user, **options)
+        tx.events.clear()
+
+    def _process(
+        self, project_name: str, caller: str, body: dict[str, Any], ops: list[Any]
+    ) -> Response:
+        """Run the operations under the write lock; the answer the real server gives."""
+        can_fail = bool(_get(body, "canFail", "can_fail", False))
+        raise_on_error = bool(_get(body, "raiseOnError", "raise_on_error", False))
+        project = self.dataset.project(project_name)
+        assert project is not None
+        results: list[dict[str, Any]] = []
+        started = time.perf_counter()
+        attributes = self._attribute_types()
+        with self.write_lock:
+            self.touched.add(project_name)
+            whole = Transaction()
+            for op in ops:
+                user = _get(op, "asUser", "as_user") or caller
+                step = Transaction()
+                given = _get(op, "entityId", "entity_id")
+                result = {
+                    "id": op.get("id") or server_id(),
+                    "type": op.get("type"),
+                    "entityType": _get(op, "entityType", "entity_type"),
+                    "entityId": given,
+                    "success": True,
+                    "status": {"create": 201}.get(op.get("type"), 204),
+                    "errorCode": None,
+                    "detail": None,
+                }
+                try:
+                    result["entityId"] = self._apply(project, user, op, step, attributes)
+                except OpFailure as failure:
+                    step.rollback()
+                    result.update(
+                        success=False,
+                        status=failure.status,
+                        errorCode=failure.code,
+                        detail=failure.detail,
+                    )
+                    results.append(result)
+                    if can_fail:
+                        continue
+                    whole.rollback()
+                    if raise_on_error:
+                        return self._raised(failure)
+                    break
+                for _topic, options in step.events:
+                    options["_user"] = user
+                if can_fail:
+                    self._emit(project_name, step)
+                else:
+                    whole.absorb(step)
+                results.append(result)
+            success = all(r["success"] for r in results)
+            if success and not can_fail:
+                self._emit(project_name, whole)
+        self._charge(len(ops), started)
+        return Response(200, {"operations": results, "success": success})
+
+    def _charge(self, count: int, started: float) -> None:
+        """Under a cost model, answer as late as a real server would."""
+        if self.cost is None:
+            return
+        due = self.cost.operations_seconds(count) - (time.perf_counter() - started)
+        if due > 0:
+            time.sleep(due)
+
+    @staticmethod
+    def _raised(failure: OpFailure) -> Response:
+        if failure.code == "invalid_data":
+            text = failure.detail.replace("Invalid data provided: ", "")
+            detail = f"pydantic.error_wrappers.ValidationError: {text}"
+            return Response(500, {"detail": detail, "status": 500, "traceback": detail})
+        return error(failure.status, failure.detail)
+
+    def operations(self, req: Request, m: re.Match[str]) -> Response:
+        project = m.group("project")
+        failure, ops = self._request_errors(req, project)
+        if failure is not None:
+            return failure
+        assert req.user is not None
+        return self._process(project, req.user["name"], req.json, ops)
+
+    def operations_background(self, req: Request, m: re.Match[str]) -> Response:
+        project = m.group("project")
+        failure, ops = self._request_errors(req, project)
+        if failure is not None:
+            return failure
+        assert req.user is not None
+        task_id = server_id()
+        task: dict[str, Any] = {"id": task_id, "status": "in_progress", "progress": 0.0}
+        with self.write_lock:
+            self.background[task_id] = task
+        caller, body = req.user["name"], req.json
+
+        def run() -> None:
+            answer = self._process(project, caller, body, ops)
+            task.update(status="completed", progress=1.0, result=answer.body)
+
+        threading.Thread(target=run, name=f"standin-ops-{task_id}", daemon=True).start()
+        return Response(200, {"id": task_id, "status": "pending"})
+
+    def operations_background_status(self, req: Request, m: re.Match[str]) -> Response:
+        task = self.background.get(m.group("task"))
+        if task is None:
+            return error(404, "Background task not found")
+        return Response(200, dict(task))
+
+
+_PROJECT = r"/api/projects/(?P<project>[^/]+)"
+OPERATION_ROUTES = [
+    ("POST", r"/api/projects", OperationRoutes.project_create),
+    ("POST", rf"{_PROJECT}/operations", OperationRoutes.operations),
+    ("POST", rf"{_PROJECT}/operations/background", OperationRoutes.operations_background),
+    (
+        "GET",
+        rf"{_PROJECT}/operations/background/(?P<task>[^/]+)",
+        OperationRoutes.operations_background_status,
+    ),
+]
