@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from typing_extensions import Self
 
 from ayon_gql._errors import WriteValidationError
 
@@ -59,6 +60,22 @@ class WriteModel(BaseModel):
             super().__setattr__(name, value)
         except ValidationError as exc:
             raise refused(type(self), exc) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate a mapping (wire or Python names); refusals are WriteValidationErrors."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as exc:
+            raise refused(cls, exc) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate JSON text; a refusal is a :class:`WriteValidationError`."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as exc:
+            raise refused(cls, exc) from None
 
     def wire(self) -> dict[str, Any]:
         """The JSON body: set fields only, by alias."""

@@ -26,54 +26,22 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from pydantic import ConfigDict
-from pydantic.alias_generators import to_camel
+from ayon_gql_generated.write_models import (
+    ProductCreate,
+    RepresentationAttrib,
+    RepresentationCreate,
+    VersionAttrib,
+    VersionCreate,
+    VersionUpdate,
+)
 
 from ayon_gql import AyonClient
-from ayon_gql.client import EntityCreate, EntityType, EntityUpdate
 from ayon_gql.testing import DEMO_PROJECT, RequestCost, standin_process
 
 PROJECT = DEMO_PROJECT
 REPRESENTATIONS = ("exr", "jpg", "mov")
-
-try:  # the generated write models, once the stock package ships them
-    from ayon_gql_generated.write_models import (  # type: ignore[import-not-found]
-        ProductCreate,
-        RepresentationCreate,
-        VersionCreate,
-        VersionUpdate,
-    )
-except ImportError:  # the same fields, from openapi.json's post and patch models
-
-    class _Model(EntityCreate):
-        model_config = ConfigDict(alias_generator=to_camel)
-
-    class ProductCreate(_Model):  # type: ignore[no-redef]
-        entity_type: ClassVar[EntityType] = "product"
-        name: str
-        folder_id: str
-        product_type: str
-
-    class VersionCreate(_Model):  # type: ignore[no-redef]
-        entity_type: ClassVar[EntityType] = "version"
-        product_id: str
-        version: int
-        status: str | None = None
-        attrib: dict[str, Any] | None = None
-
-    class RepresentationCreate(_Model):  # type: ignore[no-redef]
-        entity_type: ClassVar[EntityType] = "representation"
-        name: str
-        version_id: str
-        files: list[dict[str, Any]] | None = None
-        attrib: dict[str, Any] | None = None
-
-    class VersionUpdate(EntityUpdate):  # type: ignore[no-redef]
-        model_config = ConfigDict(alias_generator=to_camel)
-        entity_type: ClassVar[EntityType] = "version"
-        status: str | None = None
 
 
 def _files(version_name: str, ext: str) -> list[dict[str, Any]]:
@@ -116,7 +84,7 @@ def gql_batched(client: AyonClient, folders: list[str], versions: int, tag: str)
                 VersionCreate(
                     product_id=products[n % len(products)],
                     version=number,
-                    attrib={"frameStart": 1001, "frameEnd": 1100, "comment": "benchmark"},
+                    attrib=VersionAttrib(frame_start=1001, frame_end=1100, comment="benchmark"),
                 )
             )
             made.append((version_id, f"{tag}{n % len(products)}_v{number:03d}"))
@@ -128,7 +96,7 @@ def gql_batched(client: AyonClient, folders: list[str], versions: int, tag: str)
                         name=ext,
                         version_id=version_id,
                         files=_files(name, ext),
-                        attrib={"extension": ext},
+                        attrib=RepresentationAttrib(extension=ext),
                     )
                 )
     return [version_id for version_id, _ in made]
@@ -144,7 +112,7 @@ def gql_per_publish(client: AyonClient, folders: list[str], publishes: int, tag:
                 )
             )
             version_id = ops.create(
-                VersionCreate(product_id=product_id, version=1, attrib={"comment": "p"})
+                VersionCreate(product_id=product_id, version=1, attrib=VersionAttrib(comment="p"))
             )
         with client.operations(PROJECT) as ops:
             for ext in REPRESENTATIONS:
@@ -153,7 +121,7 @@ def gql_per_publish(client: AyonClient, folders: list[str], publishes: int, tag:
                         name=ext,
                         version_id=version_id,
                         files=_files(f"{tag}{n}", ext),
-                        attrib={"extension": ext},
+                        attrib=RepresentationAttrib(extension=ext),
                     )
                 )
         made.append(version_id)

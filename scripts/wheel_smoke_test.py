@@ -300,33 +300,8 @@ assert "iter_versions" in names(ours)
 
 _PUBLISH = """
 import json, sys
-from typing import ClassVar
-from pydantic import ConfigDict
-from pydantic.alias_generators import to_camel
-from ayon_gql.client import EntityCreate, EntityType, WriteModel
 from studio_ayon import AyonClient
-
-try:
-    from studio_ayon.write_models import ProductCreate, VersionAttrib, VersionCreate
-except ImportError:  # until generated packages ship write models: the seam's contract by hand
-    class VersionAttrib(WriteModel):
-        model_config = ConfigDict(alias_generator=to_camel)
-        frame_start: int | None = None
-        shot_code: str | None = None
-
-    class ProductCreate(EntityCreate):
-        model_config = ConfigDict(alias_generator=to_camel)
-        entity_type: ClassVar[EntityType] = "product"
-        name: str
-        folder_id: str
-        product_type: str
-
-    class VersionCreate(EntityCreate):
-        model_config = ConfigDict(alias_generator=to_camel)
-        entity_type: ClassVar[EntityType] = "version"
-        product_id: str
-        version: int
-        attrib: VersionAttrib | None = None
+from studio_ayon.write_models import ProductCreate, VersionAttrib, VersionCreate
 
 with AyonClient.from_env() as client:
     with client.operations(sys.argv[1]) as ops:

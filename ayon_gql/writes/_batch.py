@@ -110,8 +110,8 @@ def _checked_body(position: int, model: EntityCreate | EntityUpdate) -> dict[str
         # type; pydantic warns while dumping them, and they are refused below.
         warnings.simplefilter("ignore", UserWarning)
         data = model.wire()
-    try:
-        kind.model_validate(data)
+    try:  # pydantic's own validator: its error, placed at this operation below
+        kind.__pydantic_validator__.validate_python(data)
     except ValidationError as exc:
         raise refused(kind, exc, position=position) from None
     for key, value in data.items():

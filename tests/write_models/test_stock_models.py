@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import ayon_gql_generated
-import pydantic
 import pytest
 from ayon_gql_generated import write_models
 from ayon_gql_generated.write_models import (
@@ -20,6 +19,7 @@ from ayon_gql_generated.write_models import (
     VersionUpdate,
 )
 
+from ayon_gql import AyonError, WriteValidationError
 from ayon_gql._write_models import ENTITY_TYPES
 from ayon_gql.client import EntityCreate, EntityUpdate, WriteModel
 from ayon_gql.schema._openapi_types import python_name
@@ -115,14 +115,16 @@ def test_nested_models_and_lists_dump_by_alias() -> None:
     ],
 )
 def test_invalid_input_is_refused_naming_the_field(build: Any, where: str) -> None:
-    with pytest.raises(pydantic.ValidationError) as refused:
+    with pytest.raises(WriteValidationError) as refused:
         build()
+    assert isinstance(refused.value, AyonError)
+    assert "\n" not in str(refused.value)
     assert where in str(refused.value)
 
 
 def test_assignment_is_validated_too() -> None:
     update = TaskUpdate()
-    with pytest.raises(pydantic.ValidationError, match="assignees"):
+    with pytest.raises(WriteValidationError, match="assignees"):
         update.assignees = "alice"  # type: ignore[assignment]
     update.assignees = ["alice"]
     assert update.wire() == {"assignees": ["alice"]}

@@ -23,7 +23,7 @@ import pytest
 
 import ayon_gql
 from ayon_gql.cli import main
-from ayon_gql.testing import StandInServer
+from ayon_gql.testing import DEMO_PROJECT, StandInServer
 from tests.codegen.conftest import PROJECT_ROOT, SNAPSHOT
 
 PACKAGE = "studio_writes"
@@ -90,6 +90,47 @@ def test_init_types_the_custom_attribute(project: Path) -> None:
     assert "intent" not in write_models.VersionAttrib.model_fields
     create = write_models.VersionCreate(product_id="a" * 32, version=3, attrib=attrib)
     assert create.wire() == {"productId": "a" * 32, "version": 3, "attrib": {"shotCode": "x"}}
+
+
+def test_the_custom_attribute_is_written_and_read_back(
+    project: Path, server: StandInServer
+) -> None:
+    """Published through the studio package's session with its typed ``shot_code``,
+    read back through GraphQL by the same package's client."""
+    package = importlib.import_module(PACKAGE)
+    write_models = importlib.import_module(f"{PACKAGE}.write_models")
+    with package.AyonClient(server.url, api_key=server.api_key) as client:
+        folders = client.execute(
+            "query($p: String!) { project(name: $p) { folders(first: 1) "
+            "{ edges { node { id } } } } }",
+            {"p": DEMO_PROJECT},
+        )
+        folder_id = folders["project"]["folders"]["edges"][0]["node"]["id"]
+        with client.operations(DEMO_PROJECT) as ops:
+            product_id = ops.create(
+                write_models.ProductCreate(
+                    name="plateMain", product_type="plate", folder_id=folder_id
+                )
+            )
+            version_id = ops.create(
+                write_models.VersionCreate(
+                    product_id=product_id,
+                    version=1,
+                    attrib=write_models.VersionAttrib(shot_code="SH970", frame_start=1001),
+                )
+            )
+        sent = server.requests[-1].json["operations"][1]["data"]["attrib"]
+        assert sent == {"shotCode": "SH970", "frameStart": 1001}
+        answer = client.execute(
+            "query($p: String!, $id: String!) { project(name: $p) { version(id: $id) "
+            "{ productId attrib { shotCode frameStart } } } }",
+            {"p": DEMO_PROJECT, "id": version_id},
+        )
+    version = answer["project"]["version"]
+    assert version == {
+        "productId": product_id,
+        "attrib": {"shotCode": "SH970", "frameStart": 1001},
+    }
 
 
 def _mypy(project: Path, cache: Path) -> subprocess.CompletedProcess[str]:

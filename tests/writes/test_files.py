@@ -9,11 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from ayon_gql_generated.write_models import ProductCreate, VersionCreate
 
 from ayon_gql import AyonClient, InvalidInputError
 from ayon_gql.testing import StandInServer
 from ayon_gql.writes import Reviewable, Thumbnail
-from tests.writes._models import ProductCreate, VersionCreate
 from tests.writes.conftest import PROJECT, a_folder_id
 
 

@@ -8,10 +8,10 @@ import asyncio
 import time
 
 import pytest
+from ayon_gql_generated.write_models import FolderCreate, VersionUpdate
 
 from ayon_gql import AyonClient, CommitError, CommitOutcomeUnknownError
 from ayon_gql.testing import StandInServer
-from tests.writes._models import FolderCreate, VersionUpdate
 from tests.writes.conftest import OPERATIONS_PATH, PROJECT, commits, existing
 
 

@@ -8,11 +8,7 @@ import json
 from typing import Any
 
 import pytest
-
-from ayon_gql import AsyncAyonClient, AyonClient, CommitError, PermissionDeniedError
-from ayon_gql.client import WriteModel
-from ayon_gql.testing import StandInServer
-from tests.writes._models import (
+from ayon_gql_generated.write_models import (
     FolderAttrib,
     FolderCreate,
     ProductCreate,
@@ -24,6 +20,10 @@ from tests.writes._models import (
     VersionCreate,
     VersionUpdate,
 )
+
+from ayon_gql import AsyncAyonClient, AyonClient, CommitError, PermissionDeniedError
+from ayon_gql.client import WriteModel
+from ayon_gql.testing import StandInServer
 from tests.writes.conftest import PROJECT, a_folder_id, commits, existing
 
 ID_CHARS = set("0123456789abcdef")

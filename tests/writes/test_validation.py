@@ -4,16 +4,16 @@ error naming the operation (position, entity type) and the field."""
 from __future__ import annotations
 
 import pytest
-
-from ayon_gql import AyonClient, AyonError, InvalidInputError, WriteValidationError
-from ayon_gql.testing import StandInServer
-from tests.writes._models import (
+from ayon_gql_generated.write_models import (
     FolderCreate,
     ProductCreate,
     VersionAttrib,
     VersionCreate,
     VersionUpdate,
 )
+
+from ayon_gql import AyonClient, AyonError, InvalidInputError, WriteValidationError
+from ayon_gql.testing import StandInServer
 from tests.writes.conftest import PROJECT, commits
 
 PRODUCT = "805a080700d145b289086d8af0cd1456"
