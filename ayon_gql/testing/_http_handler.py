@@ -69,6 +69,13 @@ class StandInHandler(BaseHTTPRequestHandler):
         """Stay quiet; tests read ``server.requests`` instead."""
 
     def do_GET(self) -> None:
+        if (
+            urlsplit(self.path).path == "/ws"
+            and (self.headers.get("Upgrade") or "").lower() == "websocket"
+        ):
+            self.close_connection = True
+            self.server.standin.websocket.serve(self)
+            return
         self._handle()
 
     def do_POST(self) -> None:

@@ -18,10 +18,12 @@ import time
 from collections.abc import Callable
 
 from ayon_gql.testing._dataset import Dataset, Node
+from ayon_gql.testing._event_store import EventStore
 from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
+from ayon_gql.testing._rest_events import EventRoutes
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
     Request,
@@ -74,11 +76,18 @@ def rest_user(user: Node) -> Node:
 Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
-class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes):
+class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes, EventRoutes):
     """Routes REST requests to handlers; authentication is done by the server."""
 
-    def __init__(self, dataset: Dataset, started: float | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        started: float | None = None,
+        *,
+        events: EventStore | None = None,
+    ) -> None:
         self.dataset = dataset
+        self.events = events if events is not None else EventStore()
         self.state = RestState(dataset)
         self.started = started if started is not None else time.monotonic()
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
@@ -240,6 +249,11 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", rf"{_ADDON}/siteSettings", RestApi.addon_site_settings),
     ("GET", r"/api/settings", RestApi.settings),
     ("GET", r"/api/settings/addons", RestApi.settings_addons),
+    ("POST", r"/api/events", RestApi.event_dispatch),
+    ("GET", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_get),
+    ("PATCH", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_patch),
+    ("DELETE", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_delete),
+    ("POST", r"/api/enroll", RestApi.enroll),
 ]
 
 # Paths served without credentials.
