@@ -22,6 +22,7 @@ from ayon_gql._operations import AsyncOperationsBase, OperationsBase
 from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 
 if TYPE_CHECKING:
+    from ayon_gql.events import AsyncEvents, Events
     from ayon_gql.rest import AsyncRestAPI, RestAPI
 
 __all__ = ["AsyncAyonClientBase", "AyonClientBase"]
@@ -206,6 +207,7 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
     def _init_connection(self, connection: Connection) -> None:
         self.connection = connection
         self._rest: RestAPI | None = None
+        self._events: Events | None = None
         OperationsBase.__init__(self, connection)
 
     @property
@@ -216,6 +218,15 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
 
             self._rest = RestAPI(self.connection)
         return self._rest
+
+    @property
+    def events(self) -> Events:
+        """Events, event jobs, the worker loop and live listening (``ayon_gql.events``)."""
+        if self._events is None:
+            from ayon_gql.events import Events
+
+            self._events = Events(self.connection)
+        return self._events
 
     @classmethod
     def _with_connection(cls: type[_Sync], connection: Connection) -> _Sync:
@@ -278,6 +289,7 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
     def _init_connection(self, connection: AsyncConnection) -> None:
         self.connection = connection
         self._rest: AsyncRestAPI | None = None
+        self._events: AsyncEvents | None = None
         AsyncOperationsBase.__init__(self, connection)
 
     @property
@@ -288,6 +300,15 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
 
             self._rest = AsyncRestAPI(self.connection)
         return self._rest
+
+    @property
+    def events(self) -> AsyncEvents:
+        """Events, event jobs and live listening, asynchronously (``ayon_gql.events``)."""
+        if self._events is None:
+            from ayon_gql.events import AsyncEvents
+
+            self._events = AsyncEvents(self.connection)
+        return self._events
 
     @classmethod
     def _with_connection(cls: type[_Async], connection: AsyncConnection) -> _Async:

@@ -24,7 +24,11 @@ EVENT_ID_RX = re.compile(r"^[0-9a-f]{32}$")
 
 
 def _type_error(name: str, kind: str) -> dict[str, Any]:
-    return {"loc": ["body", name], "msg": f"value is not a valid {kind}", "type": f"type_error.{kind}"}
+    return {
+        "loc": ["body", name],
+        "msg": f"value is not a valid {kind}",
+        "type": f"type_error.{kind}",
+    }
 
 
 def _check_types(body: dict[str, Any], kinds: dict[str, type | tuple[type, ...]]) -> list[Any]:
@@ -129,7 +133,11 @@ class EventRoutes:
         progress = body.get("progress")
         if isinstance(progress, (int, float)) and not 0 <= progress <= 100:
             errors.append(
-                {"loc": ["body", "progress"], "msg": "progress must be 0-100", "type": "value_error"}
+                {
+                    "loc": ["body", "progress"],
+                    "msg": "ensure this value is between 0 and 100",
+                    "type": "value_error.number",
+                }
             )
         if errors:
             return validation_error(req.method, req.path, errors)

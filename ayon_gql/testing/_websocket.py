@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from websockets.frames import Opcode
+from websockets.frames import Frame, Opcode
 from websockets.http11 import Request as WsRequest
 from websockets.server import ServerProtocol
 
@@ -54,9 +54,12 @@ class _Client:
 
     def wants(self, message: dict[str, Any]) -> bool:
         topic = str(message.get("topic", ""))
-        if topic not in _ALWAYS and "*" not in self.subscribe:
-            if not any(topic.startswith(prefix) for prefix in self.subscribe):
-                return False
+        if (
+            topic not in _ALWAYS
+            and "*" not in self.subscribe
+            and not any(topic.startswith(prefix) for prefix in self.subscribe)
+        ):
+            return False
         project = message.get("project")
         return self.project is None or project is None or project == self.project
 
@@ -169,10 +172,12 @@ class WebSocketHub:
                     frames = client.protocol.events_received()
                     client._flush()
                 for frame in frames:
-                    if getattr(frame, "opcode", None) == Opcode.CLOSE:
+                    if not isinstance(frame, Frame):
+                        continue
+                    if frame.opcode == Opcode.CLOSE:
                         return
-                    if getattr(frame, "opcode", None) == Opcode.TEXT and not authed:
-                        authed = self._auth(client, frame.data)
+                    if frame.opcode == Opcode.TEXT and not authed:
+                        authed = self._auth(client, bytes(frame.data))
             now = time.monotonic()
             if not authed and now - started >= self.auth_timeout:
                 with client.lock:
