@@ -19,6 +19,7 @@ from ayon_gql.events._listen import DEFAULT_HEARTBEAT_TIMEOUT
 from ayon_gql.events._models import EventMessage
 from ayon_gql.events._wire import (
     CATCH_UP_QUERY,
+    WATERMARK_QUERY,
     Backoff,
     Seen,
     Subscription,
@@ -27,6 +28,7 @@ from ayon_gql.events._wire import (
     missing_library,
     parse_message,
     ssl_context,
+    watermark,
     websocket_token,
     websocket_url,
 )
@@ -63,6 +65,7 @@ class AsyncEventListener:
         self._seen: Seen | None = None
         self._closed = False
         self._checked = False
+        self._floor: str | None = None
         #: How many times the socket was reopened.
         self.reconnects = 0
 
@@ -88,6 +91,13 @@ class AsyncEventListener:
         if self._seen is None:
             self._seen = Seen(datetime.now(timezone.utc))
             await self._connect(catch_up=False)
+            if self._catch_up:
+                cursor, created = watermark(
+                    await self._connection.graphql(WATERMARK_QUERY, None, "EventWatermark")
+                )
+                self._floor = cursor
+                if created is not None:
+                    self._seen.newest = created
         return self
 
     async def _receive(self) -> EventMessage | None:
@@ -165,7 +175,7 @@ class AsyncEventListener:
     async def _run_catch_up(self) -> None:
         assert self._seen is not None
         since = self._seen.newest
-        after: str | None = None
+        after = self._floor
         found: list[EventMessage] = []
         while True:
             data = await self._connection.graphql(

@@ -22,6 +22,7 @@ from ayon_gql._errors import ServerError, TransportError
 from ayon_gql.events._models import EventMessage
 from ayon_gql.events._wire import (
     CATCH_UP_QUERY,
+    WATERMARK_QUERY,
     Backoff,
     Seen,
     Subscription,
@@ -30,6 +31,7 @@ from ayon_gql.events._wire import (
     missing_library,
     parse_message,
     ssl_context,
+    watermark,
     websocket_token,
     websocket_url,
 )
@@ -82,6 +84,7 @@ class EventListener:
         self._seen: Seen | None = None
         self._closed = threading.Event()
         self._checked = False
+        self._floor: str | None = None
         #: How many times the socket was reopened.
         self.reconnects = 0
 
@@ -104,8 +107,7 @@ class EventListener:
             if self._closed.is_set():
                 raise StopIteration
             if self._seen is None:
-                self._seen = Seen(datetime.now(timezone.utc))
-                self._connect(catch_up=False)
+                self.start()
                 continue
             message = self._receive()
             if message is not None and self._seen.live(message):
@@ -116,6 +118,13 @@ class EventListener:
         if self._seen is None:
             self._seen = Seen(datetime.now(timezone.utc))
             self._connect(catch_up=False)
+            if self._catch_up:
+                cursor, created = watermark(
+                    self._connection.graphql(WATERMARK_QUERY, None, "EventWatermark")
+                )
+                self._floor = cursor
+                if created is not None:
+                    self._seen.newest = created
         return self
 
     def _receive(self) -> EventMessage | None:
@@ -190,7 +199,7 @@ class EventListener:
     def _run_catch_up(self) -> None:
         assert self._seen is not None
         since = self._seen.newest
-        after: str | None = None
+        after = self._floor
         found: list[EventMessage] = []
         while True:
             data = self._connection.graphql(

@@ -14,10 +14,11 @@ from typing import Any
 
 from ayon_gql._connection_settings import ConnectionSettings
 from ayon_gql._errors import AyonError, InvalidInputError
-from ayon_gql.events._models import EventMessage
+from ayon_gql.events._models import EventMessage, utc
 
 __all__ = [
     "CATCH_UP_QUERY",
+    "WATERMARK_QUERY",
     "Backoff",
     "Seen",
     "Subscription",
@@ -40,6 +41,11 @@ query CatchUpEvents($topics: [String!], $newerThan: String, $first: Int, $after:
 }
 """
 CATCH_UP_PAGE = 500
+
+#: The newest event when a listener starts: catch-ups read only what came after it.
+WATERMARK_QUERY = """
+query EventWatermark { events(last: 1) { edges { cursor node { createdAt } } } }
+"""
 #: How far before the last seen event the catch-up starts (clock steps, equal stamps).
 CATCH_UP_MARGIN = timedelta(seconds=1)
 
@@ -144,6 +150,15 @@ def message_from_node(node: dict[str, Any]) -> EventMessage:
             "caught_up": True,
         }
     )
+
+
+def watermark(data: dict[str, Any]) -> tuple[str | None, datetime | None]:
+    """The cursor and ``createdAt`` of the newest event (``None``s: no events yet)."""
+    edges = (data.get("events") or {}).get("edges") or []
+    if not edges:
+        return None, None
+    created = edges[0].get("node", {}).get("createdAt")
+    return edges[0].get("cursor"), (utc(created) if isinstance(created, str) else None)
 
 
 def catch_up_variables(

@@ -20,6 +20,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql._errors import ServerError, TransportError
+from ayon_gql.events._job import failure_message
 
 if TYPE_CHECKING:
     from ayon_gql.events._api import Events
@@ -158,7 +159,7 @@ def run_worker(
                     handler(job)
             except Exception as exc:
                 stats.failed += 1
-                _log.warning("job %s failed: %s", job.id, exc)
+                _log.warning("job %s failed: %s", job.id, failure_message(exc))
             else:
                 if job.status == "failed":
                     stats.failed += 1
