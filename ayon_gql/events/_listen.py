@@ -163,6 +163,9 @@ class EventListener:
             proxy=None,
             user_agent_header="ayon-gql",
         )
+        # Entered for the library's sake (a connection made outside a ``with``
+        # is deprecated); it is closed by _drop_socket.
+        socket.__enter__()
         try:
             socket.send(self._subscription.auth_message(websocket_token(settings)))
         except Exception:
