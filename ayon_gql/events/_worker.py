@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from ayon_gql._errors import ServerError, TransportError
+from ayon_gql._errors import AyonError, ServerError, TransportError
 from ayon_gql.events._job import failure_message
 
 if TYPE_CHECKING:
@@ -83,10 +83,19 @@ def _install_signals(stop: _Stop) -> dict[int, Any]:
     return previous
 
 
-def _wake_thread(events: Events, topics: Sequence[str], project: str | None) -> Any:
-    """A listener in a daemon thread that sets an event for each pushed message."""
+def _wake_thread(
+    events: Events, topics: Sequence[str], project: str | None
+) -> tuple[threading.Event | None, Any]:
+    """A listener, connected before the first enroll, whose daemon thread sets
+    an event for each pushed message; ``(None, None)`` when it cannot connect
+    (the worker then polls)."""
     wake = threading.Event()
     listener = events.listen(topics, project)
+    try:
+        listener.start()
+    except AyonError as exc:
+        _log.warning("no wake-up listener, polling only: %s", exc)
+        return None, None
 
     def run() -> None:
         try:

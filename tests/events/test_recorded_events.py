@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import httpx
+
 from ayon_gql.testing import StandInServer
 from tests._shared import SERVER_1_16, require_shared
 
@@ -36,7 +37,9 @@ def _steps() -> list[tuple[str, Any]]:
         if found:
             method, path, rest = found.groups()
             body = rest.split(" -> ")[0].strip()
-            steps.append(("call", (method, path, json.loads(body) if body.startswith("{") else None)))
+            steps.append(
+                ("call", (method, path, json.loads(body) if body.startswith("{") else None))
+            )
         elif not line.startswith("#") and line.startswith("event-") and line not in NOT_REST:
             steps.append(("file", line))
     return steps
@@ -58,7 +61,9 @@ class Replay:
 
     def send(self, method: str, path: str, body: Any, headers: Any = None) -> httpx.Response:
         return self.http.request(
-            method, self.mapped(path), json=self.mapped(body) if body is not None else None,
+            method,
+            self.mapped(path),
+            json=self.mapped(body) if body is not None else None,
             headers=headers,
         )
 
