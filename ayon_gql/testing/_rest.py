@@ -23,6 +23,7 @@ from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
+from ayon_gql.testing._rest_entity_patch import EntityPatchRoutes
 from ayon_gql.testing._rest_events import EventRoutes
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
@@ -76,7 +77,7 @@ def rest_user(user: Node) -> Node:
 Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
-class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes, EventRoutes):
+class RestApi(DesktopFileRoutes, BundleRoutes, AddonRoutes, EventRoutes, EntityPatchRoutes):
     """Routes REST requests to handlers; authentication is done by the server."""
 
     def __init__(
@@ -254,6 +255,12 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("PATCH", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_patch),
     ("DELETE", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_delete),
     ("POST", r"/api/enroll", RestApi.enroll),
+    (
+        "PATCH",
+        r"/api/projects/(?P<project>[^/]+)/(?P<segment>folders|tasks|products|versions"
+        r"|representations)/(?P<entity_id>[0-9a-f]{32})",
+        RestApi.entity_patch,
+    ),
 ]
 
 # Paths served without credentials.

@@ -87,6 +87,7 @@ class StandInServer:
         self.websocket = WebSocketHub(self.events, self._websocket_user)
         self._used_keys: set[str] = set()
         self._edits = EntityEdits(self.dataset, served)
+        self.rest.set_entity = self._edits.set
         self._host = host
         self._port = port
         self._requests: list[RecordedRequest] = []
