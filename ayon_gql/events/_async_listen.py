@@ -29,6 +29,7 @@ from ayon_gql.events._wire import (
     parse_message,
     ssl_context,
     watermark,
+    websocket_errors,
     websocket_token,
     websocket_url,
 )
@@ -101,11 +102,11 @@ class AsyncEventListener:
         return self
 
     async def _receive(self) -> EventMessage | None:
-        from websockets.exceptions import ConnectionClosed
+        connection_closed, _ = websocket_errors()
 
         try:
             raw = await asyncio.wait_for(self._socket.recv(), self._heartbeat_timeout)
-        except (asyncio.TimeoutError, ConnectionClosed, OSError, RuntimeError, AttributeError):
+        except (asyncio.TimeoutError, connection_closed, OSError, RuntimeError, AttributeError):
             if not self._closed:
                 await self._reconnect()
             return None
@@ -141,13 +142,13 @@ class AsyncEventListener:
         self._socket = socket
 
     async def _connect(self, *, catch_up: bool) -> None:
-        from websockets.exceptions import WebSocketException
+        _, websocket_exception = websocket_errors()
 
         retried: tuple[type[BaseException], ...] = (
             OSError,
             TransportError,
             ServerError,
-            WebSocketException,
+            websocket_exception,
             asyncio.TimeoutError,
         )
         while not self._closed:

@@ -32,6 +32,7 @@ from ayon_gql.events._wire import (
     parse_message,
     ssl_context,
     watermark,
+    websocket_errors,
     websocket_token,
     websocket_url,
 )
@@ -128,11 +129,11 @@ class EventListener:
         return self
 
     def _receive(self) -> EventMessage | None:
-        from websockets.exceptions import ConnectionClosed
+        connection_closed, _ = websocket_errors()
 
         try:
             raw = self._socket.recv(timeout=self._heartbeat_timeout)
-        except (TimeoutError, ConnectionClosed, OSError, RuntimeError):
+        except (TimeoutError, connection_closed, OSError, RuntimeError):
             if not self._closed.is_set():
                 self._reconnect()
             return None
@@ -174,9 +175,9 @@ class EventListener:
         self._socket = socket
 
     def _connect(self, *, catch_up: bool) -> None:
-        from websockets.exceptions import WebSocketException
+        _, websocket_exception = websocket_errors()
 
-        retried: tuple[type[BaseException], ...] = (*_RETRIED, WebSocketException)
+        retried: tuple[type[BaseException], ...] = (*_RETRIED, websocket_exception)
         while not self._closed.is_set():
             try:
                 self._open()

@@ -89,6 +89,15 @@ def missing_library() -> AyonError:
     )
 
 
+def websocket_errors() -> tuple[type[Exception], type[Exception]]:
+    """The library's ``ConnectionClosed`` and ``WebSocketException``, or the extra to install."""
+    try:
+        from websockets.exceptions import ConnectionClosed, WebSocketException
+    except ImportError:
+        raise missing_library() from None
+    return ConnectionClosed, WebSocketException
+
+
 class Subscription:
     """Which events a listener wants: topic prefixes (``"*"``: all) and a project."""
 
