@@ -142,3 +142,21 @@ def test_bad_listen_arguments_are_refused_before_connecting(client: AyonClient) 
         client.events.listen("test.*")
     with pytest.raises(InvalidInputError, match="at least one"):
         client.events.listen([])
+
+
+def test_websocket_url_and_tls_follow_the_connection_settings() -> None:
+    import ssl
+
+    from ayon_gql import ConnectionSettings
+    from ayon_gql.events._wire import ssl_context, websocket_url
+
+    plain = ConnectionSettings("http://ayon.local:5000/", api_key="k")
+    assert websocket_url(plain) == "ws://ayon.local:5000/ws" and ssl_context(plain) is None
+    secure = ConnectionSettings("https://ayon.example.com", api_key="k")
+    assert websocket_url(secure) == "wss://ayon.example.com/ws"
+    context = ssl_context(secure)
+    assert context is not None and context.verify_mode == ssl.CERT_REQUIRED
+    unverified = ssl_context(secure.replace(verify=False))
+    assert unverified is not None and unverified.verify_mode == ssl.CERT_NONE
+    listener = AyonClient("http://ayon.local", api_key="secret-key").events.listen("entity.")
+    assert "secret-key" not in repr(listener)
