@@ -188,6 +188,7 @@ class AsyncEventListener:
             found.extend(page)
             if after is None:
                 break
+        self._seen.new_catch_up()
         self._pending.extend(m for m in found if self._seen.caught_up(m))
 
     async def _drop_socket(self) -> None:

@@ -216,6 +216,7 @@ class EventListener:
             if after is None:
                 break
         # Only once the whole catch-up succeeded is anything marked as seen.
+        self._seen.new_catch_up()
         self._pending.extend(m for m in found if self._seen.caught_up(m))
 
     def _drop_socket(self) -> None:

@@ -144,7 +144,15 @@ def parse_message(text: str | bytes) -> EventMessage | None:
         return None
     try:
         return EventMessage.model_validate(data)
-    except ValueError:
+    except ValueError as exc:
+        import logging
+
+        logging.getLogger("ayon_gql.events").warning(
+            "websocket message %s (%s) skipped: not an event as expected: %s",
+            data.get("id"),
+            data.get("topic"),
+            " ".join(str(exc).split()),
+        )
         return None
 
 
@@ -230,6 +238,10 @@ class Seen:
             return False
         self._remember(message)
         return True
+
+    def new_catch_up(self) -> None:
+        """Forget what the previous catch-up yielded (its overlap with live messages is over)."""
+        self._caught.clear()
 
     def caught_up(self, message: EventMessage) -> bool:
         """True when an event read by a catch-up is to be yielded."""
