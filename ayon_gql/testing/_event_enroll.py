@@ -6,9 +6,10 @@ The rules, in the order a source is considered (oldest first):
 * only ``finished`` sources whose topic matches, whose ``senderType`` is not
   ignored, that are not older than ``ignoreOlderThan`` days and that pass the
   ``filter``;
-* a source whose job is finished (or aborted) is done;
+* a source whose job is finished is done;
 * a failed job is handed out again (``pending``, ``retries`` + 1, description
-  ``Restarting failed event``) while ``retries`` <= ``maxRetries``;
+  ``Restarting failed event``) while ``retries`` <= ``maxRetries``, and so is
+  a ``restarted`` one (retries unchanged);
 * a job still open belongs to its sender: the same sender gets it back, another
   sender moves on to the next source, or gets nothing when ``sequential``;
 * a source without a job gets a new ``pending`` one (``dependsOn`` = source).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -28,7 +30,7 @@ from typing import Any
 
 from ayon_gql.testing._event_store import EventRecord, EventStore
 
-__all__ = ["EnrollRequest", "enroll", "matches_filter"]
+__all__ = ["EnrollRequest", "enroll", "job_hash", "matches_filter"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,14 @@ class EnrollRequest:
     max_retries: int
     ignore_sender_types: tuple[str, ...]
     ignore_older_than: float
+
+    @property
+    def default_description(self) -> str:
+        """The job's description when the enroll gives none."""
+        sources = (
+            self.source_topics[0] if len(self.source_topics) == 1 else list(self.source_topics)
+        )
+        return f"Convert from {sources} to {self.target_topic}"
 
 
 def _topic_matches(topic: str, patterns: Sequence[str]) -> bool:
@@ -98,8 +108,10 @@ def matches_filter(record: EventRecord, query: dict[str, Any] | None) -> bool:
     return all(results)
 
 
-def _job_hash(source_id: str, target_topic: str) -> str:
-    return hashlib.sha256(f"{source_id}:{target_topic}".encode()).hexdigest()
+def job_hash(target_topic: str, source_id: str) -> str:
+    """The job's hash as the server makes it: sha256 of ``[target, source id]`` as compact JSON."""
+    text = json.dumps([target_topic, source_id], separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _answer(job: EventRecord) -> dict[str, Any]:
@@ -138,25 +150,25 @@ def enroll(store: EventStore, req: EnrollRequest) -> dict[str, Any] | None:
                 created = store.dispatch(
                     req.target_topic,
                     user=req.user,
-                    description=req.description or f"Enrolled by {req.sender}",
+                    description=req.description or req.default_description,
                     sender=req.sender,
                     sender_type=req.sender_type,
                     depends_on=source["id"],
                     status="pending",
-                    event_hash=_job_hash(source["id"], req.target_topic),
+                    event_hash=job_hash(req.target_topic, source["id"]),
                 )
                 return _answer(created)
             status = job["status"]
-            if status in ("finished", "aborted"):
+            if status == "finished":
                 continue
-            if status == "failed":
-                if job["retries"] > req.max_retries:
+            if status in ("failed", "restarted"):
+                if status == "failed" and job["retries"] > req.max_retries:
                     continue
                 restarted = store.update(
                     job["id"],
                     {
                         "status": "pending",
-                        "retries": job["retries"] + 1,
+                        "retries": job["retries"] + (1 if status == "failed" else 0),
                         "description": "Restarting failed event",
                         "sender": req.sender,
                     },

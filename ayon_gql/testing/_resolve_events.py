@@ -28,7 +28,8 @@ def _predicate(args: dict[str, Any]) -> Any:
     topics = args.get("topics")
     projects = set(args["projects"]) if args.get("projects") is not None else None
     users = set(args["users"]) if args.get("users") is not None else None
-    statuses = set(args["statuses"]) if args.get("statuses") is not None else None
+    given = args.get("statuses") if args.get("statuses") is not None else args.get("states")
+    statuses = set(given) if given is not None else None
     ids = set(args["ids"]) if args.get("ids") is not None else None
     newer = timestamp(args["newerThan"], "newerThan") if args.get("newerThan") else None
     older = timestamp(args["olderThan"], "olderThan") if args.get("olderThan") else None
@@ -38,7 +39,7 @@ def _predicate(args: dict[str, Any]) -> Any:
         topic = record["topic"]
         if topics is not None and not any(fnmatch.fnmatchcase(topic, t) for t in topics):
             return False
-        if not logs and topic.startswith("log."):
+        if topics is None and not logs and topic.startswith("log."):
             return False
         if projects is not None and record["project"] not in projects:
             return False

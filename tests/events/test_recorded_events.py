@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from ayon_gql.testing import StandInServer
+from ayon_gql.testing._event_enroll import job_hash
 from tests._shared import SERVER_1_16, require_shared
 
 WRITES = SERVER_1_16 / "writes"
@@ -97,7 +98,10 @@ def _compare(name: str, recorded: dict[str, Any], ours: httpx.Response, replay: 
     if "dependsOn" in expected:
         assert got["dependsOn"] == replay.mapped(expected["dependsOn"]), name
     if "hash" in expected and _HEX64.match(expected["hash"]):
-        assert _HEX64.match(got["hash"]), name
+        # A job's hash: sha256 of [target topic, source id] as compact JSON.
+        target = expected.get("topic") or recorded["request"]["json"]["targetTopic"]
+        assert expected["hash"] == job_hash(target, expected["dependsOn"]), name
+        assert got["hash"] == job_hash(target, got["dependsOn"]), name
     elif "hash" in expected:
         assert got["hash"] == replay.mapped(expected["hash"]), name
 
