@@ -12,6 +12,7 @@ Listening needs the ``events`` extra (``pip install 'ayon-gql[events]'``).
 from ayon_gql._errors import DuplicateEventError
 from ayon_gql.events._api import AsyncEvents, Events
 from ayon_gql.events._async_listen import AsyncEventListener
+from ayon_gql.events._async_worker import AsyncStopCondition
 from ayon_gql.events._job import AsyncEventJob, EventJob
 from ayon_gql.events._listen import EventListener
 from ayon_gql.events._models import (
@@ -28,6 +29,7 @@ __all__ = [
     "AsyncEventJob",
     "AsyncEventListener",
     "AsyncEvents",
+    "AsyncStopCondition",
     "DuplicateEventError",
     "EnrollAnswer",
     "Event",

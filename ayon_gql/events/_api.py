@@ -4,7 +4,7 @@ run a worker loop and listen to live events (sync and async)."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql._errors import DuplicateEventError, HTTPStatusError
@@ -22,6 +22,7 @@ from ayon_gql.rest._base import AsyncRunner, Call, SyncRunner
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection
     from ayon_gql.events._async_listen import AsyncEventListener
+    from ayon_gql.events._async_worker import AsyncStopCondition
     from ayon_gql.events._listen import EventListener
     from ayon_gql.events._worker import StopCondition, WorkerStats
 
@@ -378,3 +379,38 @@ class AsyncEvents(AsyncRunner):
         from ayon_gql.events._async_listen import AsyncEventListener
 
         return AsyncEventListener(self.connection, topics, project, **options)
+
+    async def run_worker(
+        self,
+        handler: Callable[[AsyncEventJob], Awaitable[Any]],
+        *,
+        source_topic: str | Sequence[str],
+        target_topic: str,
+        sender: str | None = None,
+        stop: AsyncStopCondition | None = None,
+        max_jobs: int | None = None,
+        idle_delay: float = 0.5,
+        max_idle_delay: float = 10.0,
+        wake_on: Sequence[str] | None = None,
+        project: str | None = None,
+        **enroll_options: Any,
+    ) -> WorkerStats:
+        """Enroll and process jobs with ``await handler(job)`` until stopped
+        (see :meth:`Events.run_worker`; ``stop`` may be an ``asyncio.Event``;
+        signals are the application's to handle)."""
+        from ayon_gql.events._async_worker import run_async_worker
+
+        return await run_async_worker(
+            self,
+            handler,
+            source_topic=source_topic,
+            target_topic=target_topic,
+            sender=_default_sender(sender or self.connection.settings.sender),
+            stop=stop,
+            max_jobs=max_jobs,
+            idle_delay=idle_delay,
+            max_idle_delay=max_idle_delay,
+            wake_on=wake_on,
+            project=project,
+            **enroll_options,
+        )

@@ -200,3 +200,46 @@ def test_sigterm_stops_after_the_current_job(client: AyonClient, server: StandIn
     assert client.events.get(job_id).status == "finished"
     # The second source was left for the next run.
     assert [j.id for j in client.iter_events(topics=["studio.dst"])] == [job_id]
+
+
+def test_async_worker_fails_what_raises_and_wakes_on_pushed_events(
+    client: AyonClient, server: StandInServer
+) -> None:
+    import asyncio
+
+    from ayon_gql import AsyncAyonClient
+    from ayon_gql.events import AsyncEventJob
+
+    _sources(client, 2)
+
+    async def scenario() -> tuple[int, int, int]:
+        async with AsyncAyonClient(server.url, api_key=server.api_key) as aclient:
+
+            async def handler(job: AsyncEventJob) -> None:
+                if (await job.source()).summary.get("i") == 0:
+                    raise RuntimeError("bad plate")
+
+            async def dispatch_later() -> None:
+                await asyncio.sleep(0.3)
+                await aclient.events.dispatch("studio.src", summary={"late": True})
+
+            late = asyncio.create_task(dispatch_later())
+            started = time.monotonic()
+            stats = await aclient.events.run_worker(
+                handler,
+                source_topic="studio.src",
+                target_topic="studio.dst",
+                sender="async-1",
+                max_retries=0,
+                max_jobs=4,  # 0 fails twice (first try, one retry), 1 and the late one finish
+                idle_delay=30.0,
+                wake_on=["studio.src"],
+                stop=lambda: time.monotonic() - started > 10,
+            )
+            await late
+            return stats.finished, stats.failed, stats.idle_waits
+
+    finished, failed, idle_waits = asyncio.run(scenario())
+    assert (finished, failed) == (2, 2) and idle_waits <= 1
+    jobs = {j.status for j in client.iter_events(topics=["studio.dst"])}
+    assert jobs == {"finished", "failed"}
