@@ -85,6 +85,8 @@ def measure_latency(client: AyonClient, url: str, key: str, count: int) -> None:
         print(f"   {name:32} {median * 1000:8.2f} {p99 * 1000:8.2f}")
     over = statistics.median(ours) / statistics.median(raw)
     print(f"   listen / floor, median: {over:.2f}x")
+    print("   (the stand-in pushes an event before it answers the dispatch, so a")
+    print("   listener's latency is close to the dispatch round trip)")
 
 
 def measure_jobs(client: AyonClient, url: str, key: str, total: int, per_round: int) -> None:
