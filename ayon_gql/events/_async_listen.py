@@ -67,6 +67,10 @@ class AsyncEventListener:
         self._closed = False
         self._checked = False
         self._floor: str | None = None
+        # After a reconnect, a second catch-up runs on the first message the new
+        # socket brings: the server has surely taken the subscription by then, so
+        # an event dispatched while it was doing so is not missed.
+        self._confirm = False
         #: How many times the socket was reopened.
         self.reconnects = 0
 
@@ -111,9 +115,20 @@ class AsyncEventListener:
                 await self._reconnect()
             return None
         message = parse_message(raw)
-        if message is None or not self._subscription.wants(message.topic, message.project):
+        if message is not None and not self._subscription.wants(message.topic, message.project):
+            message = None
+        if not self._confirm:
+            return message
+        self._confirm = False
+        try:
+            await self._run_catch_up(fresh=False)
+        except self._retried():
+            await self._reconnect()
             return None
-        return message
+        assert self._seen is not None
+        if message is not None and self._seen.live(message):
+            self._pending.append(message)  # after what the catch-up found
+        return None
 
     async def _open(self) -> None:
         try:
@@ -141,21 +156,26 @@ class AsyncEventListener:
             raise
         self._socket = socket
 
-    async def _connect(self, *, catch_up: bool) -> None:
+    @staticmethod
+    def _retried() -> tuple[type[BaseException], ...]:
+        """Failures after which the socket is opened again."""
         _, websocket_exception = websocket_errors()
-
-        retried: tuple[type[BaseException], ...] = (
+        return (
             OSError,
             TransportError,
             ServerError,
             websocket_exception,
             asyncio.TimeoutError,
         )
+
+    async def _connect(self, *, catch_up: bool) -> None:
+        retried = self._retried()
         while not self._closed:
             try:
                 await self._open()
                 if catch_up and self._catch_up:
                     await self._run_catch_up()
+                    self._confirm = True
                 self._backoff.reset()
                 return
             except retried as exc:
@@ -173,7 +193,7 @@ class AsyncEventListener:
         await self._drop_socket()
         await self._connect(catch_up=True)
 
-    async def _run_catch_up(self) -> None:
+    async def _run_catch_up(self, *, fresh: bool = True) -> None:
         assert self._seen is not None
         since = self._seen.newest
         after = self._floor
@@ -188,7 +208,8 @@ class AsyncEventListener:
             found.extend(page)
             if after is None:
                 break
-        self._seen.new_catch_up()
+        if fresh:
+            self._seen.new_catch_up()
         self._pending.extend(m for m in found if self._seen.caught_up(m))
 
     async def _drop_socket(self) -> None:

@@ -86,6 +86,10 @@ class EventListener:
         self._closed = threading.Event()
         self._checked = False
         self._floor: str | None = None
+        # After a reconnect, a second catch-up runs on the first message the new
+        # socket brings: the server has surely taken the subscription by then, so
+        # an event dispatched while it was doing so is not missed.
+        self._confirm = False
         #: How many times the socket was reopened.
         self.reconnects = 0
 
@@ -138,9 +142,20 @@ class EventListener:
                 self._reconnect()
             return None
         message = parse_message(raw)
-        if message is None or not self._subscription.wants(message.topic, message.project):
+        if message is not None and not self._subscription.wants(message.topic, message.project):
+            message = None
+        if not self._confirm:
+            return message
+        self._confirm = False
+        try:
+            self._run_catch_up(fresh=False)
+        except self._retried():
+            self._reconnect()
             return None
-        return message
+        assert self._seen is not None
+        if message is not None and self._seen.live(message):
+            self._pending.append(message)  # after what the catch-up found
+        return None
 
     # ------------------------------------------------------------------ connecting
     def _open(self) -> None:
@@ -174,15 +189,20 @@ class EventListener:
             raise
         self._socket = socket
 
-    def _connect(self, *, catch_up: bool) -> None:
+    @staticmethod
+    def _retried() -> tuple[type[BaseException], ...]:
+        """Failures after which the socket is opened again."""
         _, websocket_exception = websocket_errors()
+        return (*_RETRIED, websocket_exception)
 
-        retried: tuple[type[BaseException], ...] = (*_RETRIED, websocket_exception)
+    def _connect(self, *, catch_up: bool) -> None:
+        retried = self._retried()
         while not self._closed.is_set():
             try:
                 self._open()
                 if catch_up and self._catch_up:
                     self._run_catch_up()
+                    self._confirm = True
                 self._backoff.reset()
                 return
             except retried as exc:
@@ -200,7 +220,7 @@ class EventListener:
         self._drop_socket()
         self._connect(catch_up=True)
 
-    def _run_catch_up(self) -> None:
+    def _run_catch_up(self, *, fresh: bool = True) -> None:
         assert self._seen is not None
         since = self._seen.newest
         after = self._floor
@@ -216,7 +236,8 @@ class EventListener:
             if after is None:
                 break
         # Only once the whole catch-up succeeded is anything marked as seen.
-        self._seen.new_catch_up()
+        if fresh:
+            self._seen.new_catch_up()
         self._pending.extend(m for m in found if self._seen.caught_up(m))
 
     def _drop_socket(self) -> None:

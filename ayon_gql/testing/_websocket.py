@@ -98,6 +98,8 @@ class WebSocketHub:
     def __init__(self, store: EventStore, token_user: Callable[[str], str | None]) -> None:
         self.heartbeat_interval = 6.0
         self.auth_timeout = 3.0
+        #: Seconds the server takes to act on an auth message (a slow server, for tests).
+        self.auth_delay = 0.0
         self._token_user = token_user
         self._lock = threading.Lock()
         self._clients: set[_Client] = set()
@@ -197,6 +199,8 @@ class WebSocketHub:
         user = self._token_user(str(message.get("token") or ""))
         if user is None:
             return False
+        if self.auth_delay:
+            time.sleep(self.auth_delay)
         subscribe = message.get("subscribe") or []
         client.subscribe = tuple(str(s) for s in subscribe if isinstance(s, str))
         project = message.get("project")

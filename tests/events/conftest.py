@@ -19,11 +19,11 @@ AUTH_TIMEOUT = 0.5
 def server(ayon_server: StandInServer) -> Iterator[StandInServer]:
     """The stand-in, reset, with a websocket that beats every 0.2 s."""
     hub = ayon_server.websocket
-    saved = hub.heartbeat_interval, hub.auth_timeout
+    saved = hub.heartbeat_interval, hub.auth_timeout, hub.auth_delay
     hub.heartbeat_interval, hub.auth_timeout = HEARTBEAT, AUTH_TIMEOUT
     yield ayon_server
     hub.drop_all()
-    hub.heartbeat_interval, hub.auth_timeout = saved
+    hub.heartbeat_interval, hub.auth_timeout, hub.auth_delay = saved
 
 
 @pytest.fixture

@@ -100,6 +100,26 @@ def test_no_event_missed_or_repeated_across_dropped_sockets(
     assert any(m.caught_up for m in got) and any(not m.caught_up for m in got)
 
 
+def test_event_dispatched_while_the_server_takes_the_subscription_is_not_missed(
+    client: AyonClient, server: StandInServer
+) -> None:
+    """The first catch-up runs before a slow server has taken the new
+    subscription; what is dispatched in between comes from the second one."""
+    with client.events.listen("test.", heartbeat_timeout=2.0, reconnect_delay=0.01) as listener:
+        listener.start()
+        got, thread = _read_in_thread(listener)
+        server.websocket.auth_delay = 0.4
+        server.websocket.drop_all()
+        _wait_for(lambda: listener.reconnects == 1)
+        time.sleep(0.15)
+        gap = client.events.dispatch("test.gap")
+        _wait_for(lambda: len(got) == 1)
+        time.sleep(0.3)
+    thread.join(2)
+    assert [m.id for m in got] == [gap]
+    assert got[0].caught_up
+
+
 def test_async_listener_catches_up_after_a_drop(server: StandInServer) -> None:
     async def scenario() -> tuple[list[str], list[str], int]:
         async with AsyncAyonClient(server.url, api_key=server.api_key) as client:
