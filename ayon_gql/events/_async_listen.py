@@ -103,6 +103,7 @@ class AsyncEventListener:
                 self._floor = cursor
                 if created is not None:
                     self._seen.newest = created
+                self._confirm = True
         return self
 
     async def _receive(self) -> EventMessage | None:

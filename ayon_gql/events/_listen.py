@@ -130,6 +130,7 @@ class EventListener:
                 self._floor = cursor
                 if created is not None:
                     self._seen.newest = created
+                self._confirm = True
         return self
 
     def _receive(self) -> EventMessage | None:
