@@ -25,6 +25,7 @@ from ayon_gql.events._wire import (
     Subscription,
     catch_up_page,
     catch_up_variables,
+    fatal,
     missing_library,
     parse_message,
     ssl_context,
@@ -181,6 +182,9 @@ class AsyncEventListener:
                 return
             except retried as exc:
                 await self._drop_socket()
+                refused = fatal(exc)
+                if refused is not None:
+                    raise refused from None
                 attempts = self._backoff.attempts
                 if self._max_reconnects is not None and attempts >= self._max_reconnects:
                     raise TransportError(

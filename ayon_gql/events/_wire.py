@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ayon_gql._connection_settings import ConnectionSettings
-from ayon_gql._errors import AyonError, InvalidInputError
+from ayon_gql._errors import AyonError, InvalidInputError, TransportError
 from ayon_gql.events._models import EventMessage, utc
 
 __all__ = [
@@ -96,6 +96,23 @@ def websocket_errors() -> tuple[type[Exception], type[Exception]]:
     except ImportError:
         raise missing_library() from None
     return ConnectionClosed, WebSocketException
+
+
+def fatal(exc: BaseException) -> AyonError | None:
+    """The error to raise at once for a connect failure that retrying cannot mend
+    (a refused handshake, a certificate that does not verify); ``None`` to retry."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return TransportError(
+            f"event websocket: TLS certificate not verified ({exc.verify_message})",
+            operation="listen",
+        )
+    status = getattr(getattr(exc, "response", None), "status_code", None)
+    if isinstance(status, int) and 400 <= status < 500:
+        return TransportError(
+            f"event websocket: the server refused the connection (HTTP {status})",
+            operation="listen",
+        )
+    return None
 
 
 class Subscription:

@@ -190,3 +190,19 @@ def test_websocket_url_and_tls_follow_the_connection_settings() -> None:
     assert unverified is not None and unverified.verify_mode == ssl.CERT_NONE
     listener = AyonClient("http://ayon.local", api_key="secret-key").events.listen("entity.")
     assert "secret-key" not in repr(listener)
+
+
+def test_a_refused_handshake_is_raised_and_an_unavailable_one_retried(
+    client: AyonClient, server: StandInServer
+) -> None:
+    from ayon_gql import TransportError
+
+    server.faults.fail(503, path="/ws", times=2)
+    with client.events.listen("test.", reconnect_delay=0.01) as listener:
+        listener.start()  # two 503 answers, then connected
+        client.events.dispatch("test.after")
+        assert next(listener).topic == "test.after"
+    server.faults.fail(403, path="/ws")
+    refused = client.events.listen("test.", reconnect_delay=0.01)
+    with pytest.raises(TransportError, match=r"refused the connection \(HTTP 403\)"):
+        refused.start()
