@@ -223,24 +223,27 @@ def catch_up_page(
 
 
 class Seen:
-    """What was yielded, so that no event comes twice across a reconnect, and
-    the newest ``createdAt`` seen, where a catch-up starts.
+    """What was yielded, so that no event comes twice across a reconnect, none
+    goes back to an older state, and the newest ``createdAt`` seen, where a
+    catch-up starts.
 
-    Live messages are never dropped as repeats of each other (the server sends
-    each change once, and a change may differ only in ``progress``); an event
-    read by a catch-up is skipped when its last yielded state (status,
-    description) is the same, and a live message repeating what a catch-up
-    just yielded is skipped once.
+    Live messages are not dropped as repeats of each other (the server sends
+    each change once, and a change may differ only in ``progress``), but a
+    live message older than the state already yielded for its event (a
+    catch-up read the event after that change) is.  An event read by a
+    catch-up is skipped when its state (status, description) was already
+    yielded, and a live message repeating what a catch-up yielded is skipped
+    once.
     """
 
     def __init__(self, since: datetime, limit: int = 20_000) -> None:
-        self._state: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
+        self._state: OrderedDict[str, tuple[str, str | None, datetime]] = OrderedDict()
         self._caught: dict[str, tuple[str, str | None]] = {}
         self._limit = limit
         self.newest = since
 
     def _remember(self, message: EventMessage) -> None:
-        self._state[message.id] = (message.status, message.description)
+        self._state[message.id] = (message.status, message.description, message.updated_at)
         self._state.move_to_end(message.id)
         if len(self._state) > self._limit:
             self._state.popitem(last=False)
@@ -253,6 +256,9 @@ class Seen:
         if self._caught.get(message.id) == state:
             del self._caught[message.id]
             return False
+        known = self._state.get(message.id)
+        if known is not None and message.updated_at < known[2]:
+            return False
         self._remember(message)
         return True
 
@@ -263,7 +269,8 @@ class Seen:
     def caught_up(self, message: EventMessage) -> bool:
         """True when an event read by a catch-up is to be yielded."""
         state = (message.status, message.description)
-        if self._state.get(message.id) == state:
+        known = self._state.get(message.id)
+        if known is not None and (known[:2] == state or message.updated_at <= known[2]):
             return False
         self._remember(message)
         self._caught[message.id] = state

@@ -40,6 +40,7 @@ def test_typed_messages_with_project_filter_and_updates(client: AyonClient) -> N
     with client.events.listen("test.", project=PROJECT, heartbeat_timeout=1.0) as listener:
         listener.start()
         got, thread = _read_in_thread(listener)
+        time.sleep(0.3)  # a heartbeat came: the subscription is confirmed, all below is live
         mine = client.events.dispatch("test.mine", project=PROJECT, summary={"n": 1})
         client.events.dispatch("test.other", project="other_Project")
         client.events.dispatch("test.global", store=False)
@@ -57,7 +58,7 @@ def test_typed_messages_with_project_filter_and_updates(client: AyonClient) -> N
     ]
     first, _, update = got
     assert first.id == mine == update.id
-    assert first.summary == {"n": 1} and first.store is True
+    assert first.summary == {"n": 1} and first.store is True and not first.caught_up
     assert update.progress == 40.0 and update.description == "half"
     assert first.created_at.tzinfo is not None and update.created_at == first.created_at
     assert not hasattr(first, "payload")

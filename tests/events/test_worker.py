@@ -109,6 +109,7 @@ def test_two_workers_never_take_the_same_job(client: AyonClient, server: StandIn
     sources = _sources(client, 30)
     taken: dict[str, list[str]] = {"a": [], "b": []}
     lock = threading.Lock()
+    both = threading.Barrier(2)
 
     def worker(name: str) -> None:
         with AyonClient(server.url, api_key=server.api_key) as own:
@@ -116,6 +117,9 @@ def test_two_workers_never_take_the_same_job(client: AyonClient, server: StandIn
             def handler(job: EventJob) -> None:
                 with lock:
                     taken[name].append(job.depends_on)
+                    first = len(taken[name]) == 1
+                if first:  # both hold a job at once before going on
+                    both.wait(timeout=10)
                 time.sleep(0.002)
 
             own.events.run_worker(
