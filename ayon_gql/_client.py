@@ -24,6 +24,7 @@ from ayon_gql._snapshot import SNAPSHOT_NAME, packaged_snapshot
 if TYPE_CHECKING:
     from typing import IO
 
+    from ayon_gql.events import AsyncEvents, Events
     from ayon_gql.rest import AsyncRestAPI, RestAPI
     from ayon_gql.rest._transfers import ProgressCallback
     from ayon_gql.writes import (
@@ -218,6 +219,7 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
     def _init_connection(self, connection: Connection) -> None:
         self.connection = connection
         self._rest: RestAPI | None = None
+        self._events: Events | None = None
         OperationsBase.__init__(self, connection)
 
     @property
@@ -228,6 +230,15 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
 
             self._rest = RestAPI(self.connection)
         return self._rest
+
+    @property
+    def events(self) -> Events:
+        """Events, event jobs, the worker loop and live listening (``ayon_gql.events``)."""
+        if self._events is None:
+            from ayon_gql.events import Events
+
+            self._events = Events(self.connection)
+        return self._events
 
     @classmethod
     def _with_connection(cls: type[_Sync], connection: Connection) -> _Sync:
@@ -344,6 +355,7 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
     def _init_connection(self, connection: AsyncConnection) -> None:
         self.connection = connection
         self._rest: AsyncRestAPI | None = None
+        self._events: AsyncEvents | None = None
         AsyncOperationsBase.__init__(self, connection)
 
     @property
@@ -354,6 +366,15 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
 
             self._rest = AsyncRestAPI(self.connection)
         return self._rest
+
+    @property
+    def events(self) -> AsyncEvents:
+        """Events, event jobs and live listening, asynchronously (``ayon_gql.events``)."""
+        if self._events is None:
+            from ayon_gql.events import AsyncEvents
+
+            self._events = AsyncEvents(self.connection)
+        return self._events
 
     @classmethod
     def _with_connection(cls: type[_Async], connection: AsyncConnection) -> _Async:

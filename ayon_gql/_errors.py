@@ -19,6 +19,7 @@ __all__ = [
     "ChecksumMismatchError",
     "CommitError",
     "CommitOutcomeUnknownError",
+    "DuplicateEventError",
     "GenerationError",
     "GraphQLError",
     "GraphQLErrorDetail",
@@ -93,6 +94,15 @@ class HTTPStatusError(AyonError):
         self.detail = detail
         self.body = body
         super().__init__(message, operation=operation, project_name=project_name)
+
+
+class DuplicateEventError(HTTPStatusError):
+    """409 on dispatch: an event with the same hash is already stored
+    (dispatch again with ``reuse=True`` to replace it)."""
+
+    def __init__(self, message: str, *, event_hash: str | None = None, **options: Any) -> None:
+        self.event_hash = event_hash
+        super().__init__(message, **options)
 
 
 class AuthenticationError(HTTPStatusError):

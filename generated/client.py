@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
     from .base_model import UnsetType
     from .get_activities import GetActivities, GetActivitiesProjectActivitiesEdgesNode
+    from .get_events import GetEvents, GetEventsEventsEdgesNode
     from .get_folder import GetFolder
     from .get_folder_by_path import GetFolderByPath
     from .get_folders import GetFolders, GetFoldersProjectFoldersEdgesNode
@@ -88,6 +89,52 @@ _GET_ACTIVITIES_QUERY = gql("""
         name
         attrib: allAttrib
       }
+    }
+
+    fragment PageInfoFields on PageInfo {
+      hasNextPage
+      endCursor
+    }
+    """)
+_GET_EVENTS_QUERY = gql("""
+    query GetEvents($topics: [String!], $projects: [String!], $users: [String!], $statuses: [String!], $ids: [String!], $newerThan: String, $olderThan: String, $first: Int, $after: String) {
+      events(
+        topics: $topics
+        projects: $projects
+        users: $users
+        statuses: $statuses
+        ids: $ids
+        newerThan: $newerThan
+        olderThan: $olderThan
+        first: $first
+        after: $after
+      ) {
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          node {
+            ...EventFields
+          }
+        }
+      }
+    }
+
+    fragment EventFields on EventNode {
+      id
+      hash
+      topic
+      project
+      user
+      sender
+      dependsOn
+      status
+      retries
+      description
+      summary
+      payload
+      createdAt
+      updatedAt
     }
 
     fragment PageInfoFields on PageInfo {
@@ -1010,6 +1057,39 @@ class Operations(BaseClient):
         data = self.get_data(response)
         return self._parse(GetActivities, data)
 
+    def get_events(
+        self,
+        topics: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        projects: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        users: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        statuses: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        newer_than: Union[Optional[str], "UnsetType"] = UNSET,
+        older_than: Union[Optional[str], "UnsetType"] = UNSET,
+        first: Union[Optional[int], "UnsetType"] = UNSET,
+        after: Union[Optional[str], "UnsetType"] = UNSET,
+        **kwargs: Any,
+    ) -> "GetEvents":
+        from .get_events import GetEvents
+
+        query = _GET_EVENTS_QUERY
+        variables: dict[str, object] = {
+            "topics": topics,
+            "projects": projects,
+            "users": users,
+            "statuses": statuses,
+            "ids": ids,
+            "newerThan": newer_than,
+            "olderThan": older_than,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="GetEvents", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return self._parse(GetEvents, data)
+
     def get_folder(
         self, project_name: str, folder_id: str, **kwargs: Any
     ) -> "GetFolder":
@@ -1552,6 +1632,44 @@ class Operations(BaseClient):
             id_filters=("activity_ids", "entity_ids"),
         )
 
+    def iter_events(
+        self,
+        topics: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        projects: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        users: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        statuses: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        newer_than: Union[Optional[str], "UnsetType"] = UNSET,
+        older_than: Union[Optional[str], "UnsetType"] = UNSET,
+        page_size: Optional[int] = None,
+        **kwargs: Any,
+    ) -> "Iterator[GetEventsEventsEdgesNode]":
+        """Every item of ``GetEvents`` across all pages, as a generator.
+
+        ``page_size`` sets ``first`` for each request; long id filters are
+        split into chunks.  Other arguments are those of ``get_events``.
+        """
+
+        def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return self.get_events(**page_arguments, **kwargs).events
+
+        _arguments: dict[str, Any] = {
+            "topics": topics,
+            "projects": projects,
+            "users": users,
+            "statuses": statuses,
+            "ids": ids,
+            "newer_than": newer_than,
+            "older_than": older_than,
+        }
+        return self._paginate(
+            _fetch_page,
+            _arguments,
+            operation_name="GetEvents",
+            page_size=page_size,
+            id_filters=("ids",),
+        )
+
     def iter_folders(
         self,
         project_name: str,
@@ -1918,6 +2036,39 @@ class AsyncOperations(AsyncBaseClient):
         )
         data = self.get_data(response)
         return self._parse(GetActivities, data)
+
+    async def get_events(
+        self,
+        topics: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        projects: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        users: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        statuses: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        newer_than: Union[Optional[str], "UnsetType"] = UNSET,
+        older_than: Union[Optional[str], "UnsetType"] = UNSET,
+        first: Union[Optional[int], "UnsetType"] = UNSET,
+        after: Union[Optional[str], "UnsetType"] = UNSET,
+        **kwargs: Any,
+    ) -> "GetEvents":
+        from .get_events import GetEvents
+
+        query = _GET_EVENTS_QUERY
+        variables: dict[str, object] = {
+            "topics": topics,
+            "projects": projects,
+            "users": users,
+            "statuses": statuses,
+            "ids": ids,
+            "newerThan": newer_than,
+            "olderThan": older_than,
+            "first": first,
+            "after": after,
+        }
+        response = await self.execute(
+            query=query, operation_name="GetEvents", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return self._parse(GetEvents, data)
 
     async def get_folder(
         self, project_name: str, folder_id: str, **kwargs: Any
@@ -2463,6 +2614,44 @@ class AsyncOperations(AsyncBaseClient):
             operation_name="GetActivities",
             page_size=page_size,
             id_filters=("activity_ids", "entity_ids"),
+        )
+
+    def iter_events(
+        self,
+        topics: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        projects: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        users: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        statuses: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        ids: Union[Optional[list[str]], "UnsetType"] = UNSET,
+        newer_than: Union[Optional[str], "UnsetType"] = UNSET,
+        older_than: Union[Optional[str], "UnsetType"] = UNSET,
+        page_size: Optional[int] = None,
+        **kwargs: Any,
+    ) -> "AsyncIterator[GetEventsEventsEdgesNode]":
+        """Every item of ``GetEvents`` across all pages, as an async iterator.
+
+        ``page_size`` sets ``first`` for each request; long id filters are
+        split into chunks.  Other arguments are those of ``get_events``.
+        """
+
+        async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
+            return (await self.get_events(**page_arguments, **kwargs)).events
+
+        _arguments: dict[str, Any] = {
+            "topics": topics,
+            "projects": projects,
+            "users": users,
+            "statuses": statuses,
+            "ids": ids,
+            "newer_than": newer_than,
+            "older_than": older_than,
+        }
+        return self._paginate(
+            _fetch_page,
+            _arguments,
+            operation_name="GetEvents",
+            page_size=page_size,
+            id_filters=("ids",),
         )
 
     def iter_folders(

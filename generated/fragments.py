@@ -47,6 +47,33 @@ class ActivityFieldsAuthorAttrib(BaseModel):
         return {"fullName": attributes.get("fullName")}
 
 
+class EventFields(BaseModel):
+    id: str
+    hash: str
+    topic: str
+    project: Optional[str]
+    user: Optional[str]
+    sender: Optional[str]
+    depends_on: Optional[str]
+    status: str
+    retries: int
+    description: str
+    summary: str
+    payload: Optional[str]
+    created_at: datetime
+    updated_at: datetime
+
+    @cached_property
+    def summary_decoded(self) -> Any:
+        """``summary`` (EventNode.summary) decoded from its JSON text (None stays None)."""
+        return None if self.summary is None else json.loads(self.summary)
+
+    @cached_property
+    def payload_decoded(self) -> Any:
+        """``payload`` (EventNode.payload) decoded from its JSON text (None stays None)."""
+        return None if self.payload is None else json.loads(self.payload)
+
+
 class FolderAttribFields(BaseModel):
     clip_in: Optional[int]
     clip_out: Optional[int]

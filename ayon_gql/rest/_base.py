@@ -25,6 +25,7 @@ class Call(Generic[T]):
     """One REST request and the function that turns its answer into ``T``."""
 
     __slots__ = (
+        "headers",
         "idempotent",
         "json",
         "method",
@@ -46,6 +47,7 @@ class Call(Generic[T]):
         json: Any = None,
         idempotent: bool | None = None,
         project_name: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -56,16 +58,20 @@ class Call(Generic[T]):
         self.json = json
         self.idempotent = idempotent
         self.project_name = project_name
+        self.headers = dict(headers) if headers else None
 
     def request_options(self) -> dict[str, Any]:
         """Keyword arguments of ``Connection.request`` / ``AsyncConnection.request``."""
-        return {
+        options: dict[str, Any] = {
             "params": self.params,
             "json": self.json,
             "idempotent": self.idempotent,
             "operation": self.operation,
             "project_name": self.project_name,
         }
+        if self.headers:
+            options["headers"] = self.headers
+        return options
 
 
 def segment(value: str) -> str:

@@ -83,6 +83,19 @@ class StandInHandler(BaseHTTPRequestHandler):
         """Stay quiet; tests read ``server.requests`` instead."""
 
     def do_GET(self) -> None:
+        if (
+            urlsplit(self.path).path == "/ws"
+            and (self.headers.get("Upgrade") or "").lower() == "websocket"
+        ):
+            self.close_connection = True
+            decision = self.server.standin.faults.decide("GET", "/ws")
+            if decision.fail_status is not None:  # a refused handshake
+                status = decision.fail_status
+                detail = "Injected fault (stand-in server)"
+                self._send(Response(status, {"code": status, "detail": detail}), decision)
+                return
+            self.server.standin.websocket.serve(self)
+            return
         self._handle()
 
     def do_POST(self) -> None:

@@ -13,6 +13,7 @@ from ayon_gql.testing._dataset import Dataset, Node, ProjectData
 
 if TYPE_CHECKING:
     from ayon_gql.testing._cost import CostMeter, RequestCharge
+    from ayon_gql.testing._event_store import EventStore
 
 Resolver = Callable[..., Any]
 
@@ -37,6 +38,8 @@ class RequestContext:
     meter: CostMeter | None = None
     #: What the request was charged, set after executing it under a cost model.
     charge: RequestCharge | None = None
+    #: The server's events (the root ``events`` field reads them).
+    events: EventStore | None = None
 
 
 def request_context(info: GraphQLResolveInfo) -> RequestContext:

@@ -20,11 +20,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._dataset import Dataset, Node
+from ayon_gql.testing._event_store import EventStore
 from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
 from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
+from ayon_gql.testing._rest_events import EventRoutes
 from ayon_gql.testing._rest_http import (
     PROJECT_NAME_RX,
     Request,
@@ -84,7 +86,13 @@ Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
 class RestApi(
-    DesktopFileRoutes, BundleRoutes, AddonRoutes, OperationRoutes, ThumbnailRoutes, EntityRoutes
+    DesktopFileRoutes,
+    BundleRoutes,
+    AddonRoutes,
+    OperationRoutes,
+    ThumbnailRoutes,
+    EntityRoutes,
+    EventRoutes,
 ):
     """Routes REST requests to handlers; authentication is done by the server."""
 
@@ -96,12 +104,10 @@ class RestApi(
         events: EventStore | None = None,
         cost: RequestCost | None = None,
     ) -> None:
-        from ayon_gql.testing._event_store import EventStore
-
         self.dataset = dataset
+        self.events = events if events is not None else EventStore()
         self.state = RestState(dataset)
         self.started = started if started is not None else time.monotonic()
-        self.events = events if events is not None else EventStore()
         self.cost = cost
         self.write_lock = threading.RLock()
         self.touched: set[str] = set()
@@ -280,6 +286,17 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     *OPERATION_ROUTES,
     *THUMBNAIL_ROUTES,
     *ENTITY_ROUTES,
+    ("POST", r"/api/events", RestApi.event_dispatch),
+    ("GET", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_get),
+    ("PATCH", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_patch),
+    ("DELETE", r"/api/events/(?P<event_id>[^/]+)", RestApi.event_delete),
+    ("POST", r"/api/enroll", RestApi.enroll),
+    (
+        "PATCH",
+        r"/api/projects/(?P<project>[^/]+)/(?P<segment>folders|tasks|products|versions"
+        r"|representations)/(?P<entity_id>[0-9a-f]{32})",
+        RestApi.entity_patch,
+    ),
 ]
 
 # Paths served without credentials.

@@ -246,6 +246,23 @@ class OperationRoutes:
         assert req.user is not None
         return self._process(project, req.user["name"], req.json, ops)
 
+    def entity_patch(self, req: Request, m: re.Match[str]) -> Response:
+        """``PATCH .../{type}s/{id}``: one update operation, with its statuses and events."""
+        project = m.group("project")
+        if self.dataset.project(project) is None:
+            return error(404, f"Project {project} not found")
+        assert req.user is not None
+        op = {
+            "type": "update",
+            "entityType": m.group("segment")[:-1],
+            "entityId": m.group("entity_id"),
+            "data": req.json if isinstance(req.json, dict) else {},
+        }
+        answer = self._process(project, req.user["name"], {}, [op]).body["operations"][0]
+        if answer["success"]:
+            return Response(204)
+        return error(answer["status"], answer["detail"])
+
     def operations_background(self, req: Request, m: re.Match[str]) -> Response:
         project = m.group("project")
         failure, ops = self._request_errors(req, project)

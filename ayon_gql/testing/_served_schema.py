@@ -34,7 +34,13 @@ from graphql import (
 )
 
 from ayon_gql._errors import AyonError, InvalidInputError
-from ayon_gql.testing import _resolve_connections, _resolve_fields, _resolve_links, _resolve_root
+from ayon_gql.testing import (
+    _resolve_connections,
+    _resolve_events,
+    _resolve_fields,
+    _resolve_links,
+    _resolve_root,
+)
 from ayon_gql.testing._attributes import ENUM_KIND_PREFIX, AttributeTypes
 from ayon_gql.testing._nodes import Node, json_text
 from ayon_gql.testing._paging import edge_cursor, empty_connection
@@ -189,6 +195,7 @@ def attach_resolvers(schema: GraphQLSchema) -> GraphQLSchema:
         _resolve_connections.RESOLVERS,
         _resolve_links.RESOLVERS,
         _resolve_fields.RESOLVERS,
+        _resolve_events.RESOLVERS,
     ):
         for (type_name, field_name), fn in table.items():
             found = schema.type_map.get(type_name)

@@ -38,6 +38,7 @@ from ayon_gql.testing._rest import (
     validation_error,
 )
 from ayon_gql.testing._served_schema import declared_attributes, load_snapshot_schema
+from ayon_gql.testing._websocket import WebSocketHub
 
 
 class StandInServer:
@@ -84,6 +85,9 @@ class StandInServer:
         self.events = EventStore()
         self.graphql = GraphQLExecutor(served, cost=cost)
         self.rest = RestApi(self.dataset, events=self.events, cost=cost)
+        #: The websocket on ``/ws`` (heartbeat interval, auth timeout, ``drop_all``).
+        self.websocket = WebSocketHub(self.events, self._websocket_user)
+        self._used_keys: set[str] = set()
         self._edits = EntityEdits(self.dataset, served)
         self._host = host
         self._port = port
@@ -116,6 +120,7 @@ class StandInServer:
         httpd, self._httpd = self._httpd, None
         if httpd is None:
             return
+        self.websocket.drop_all()
         httpd.shutdown()
         httpd.server_close()
         if self._thread is not None:
@@ -220,6 +225,15 @@ class StandInServer:
         self._edits.set(project_name, entity_id, attrib, fields)
 
     # ------------------------------------------------------------------ serving
+    def _websocket_user(self, token: str) -> str | None:
+        """Who a websocket token belongs to: a session token, or an API key
+        once it has been used on REST (as on the real server)."""
+        with self._lock:
+            name = self._tokens.get(token)
+            if name is None and token in self._used_keys:
+                name = self.dataset.api_keys.get(token)
+        return name
+
     def _authenticate(self, headers: dict[str, str]) -> tuple[Node | None, Response | None]:
         ds = self.dataset
         key = headers.get("x-api-key")
@@ -229,6 +243,9 @@ class StandInServer:
             name = ds.api_keys.get(key)
             if name is None:
                 return None, error(401, "Invalid API key")
+            if key not in self._used_keys:
+                with self._lock:
+                    self._used_keys.add(key)
             user = ds.users_by_name[name]
         elif auth.lower().startswith("bearer "):
             token = auth[7:].strip()
@@ -272,7 +289,7 @@ class StandInServer:
             if not isinstance(parsed, dict):
                 return error(400, "Invalid JSON body")
             assert user is not None
-            context = RequestContext(self.dataset, user)
+            context = RequestContext(self.dataset, user, events=self.events)
             result = self.graphql.run(
                 parsed.get("query"),
                 parsed.get("variables"),

@@ -30,6 +30,94 @@ def _event_path(entity_type: str, node: Node) -> str:
     return "" if entity_type == "representation" else str(node.get("path") or "")
 
 
+#: Columns whose change is one more event, in the real server's order, with the
+#: column's name as the server spells it in the description.
+_COLUMN_EVENTS = (
+    ("data", "data", "data_changed"),
+    ("label", "label", "label_changed"),
+    ("folderType", "folder_type", "type_changed"),
+    ("taskType", "task_type", "type_changed"),
+    ("thumbnailId", "thumbnail_id", "thumbnail_changed"),
+    ("active", "active", "active_changed"),
+    ("assignees", "assignees", "assignees_changed"),
+    ("productType", "product_type", "product_type_changed"),
+    ("author", "author", "author_changed"),
+    ("files", "files", "files_changed"),
+    ("tags", "tags", "tags_changed"),
+    ("parentId", "parent_id", "parent_changed"),
+    ("folderId", "folder_id", "folder_changed"),
+    ("taskId", "task_id", "task_changed"),
+    ("productId", "product_id", "product_changed"),
+    ("versionId", "version_id", "version_changed"),
+)
+
+
+def _tags_description(what: str, old: list[str], new: list[str]) -> str:
+    """The server's words for a change of tags: what was added, then what was removed."""
+    added = [tag for tag in new if tag not in old]
+    removed = [tag for tag in old if tag not in new]
+    text = ""
+    if added:
+        text += f"Added {what}{' tag ' if len(added) == 1 else ' tags '}" + ", ".join(added)
+    if removed:
+        noun = "" if added else f"{what}{' tag ' if len(removed) == 1 else ' tags '}"
+        text += f"Removed {noun} " + ", ".join(removed)
+    return text.strip()
+
+
+def _old_value(node: Node, key: str) -> Any:
+    return node.get("_data", {}) if key == "data" else node.get(key)
+
+
+def _change_events(
+    entity_type: str, node: Node, data: dict[str, Any], order: dict[str, int]
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """The events one update emits, as the real server builds them before it
+    writes: (topic suffix, description) pairs and the one summary they share,
+    whose ``value`` the last change that sets one wins."""
+    path = _event_path(entity_type, node)
+    what = f"{entity_type} {path}"
+    summary: dict[str, Any] = {
+        "entityId": node["id"],
+        "entityPath": path,
+        "parentId": node.get(_PARENT_KEY[entity_type]),
+    }
+    events: list[tuple[str, str]] = []
+    if data.get("name") is not None and data["name"] != node.get("name"):
+        events.append(("renamed", f"Renamed {what} to {data['name']}"))
+        summary["value"] = data["name"]
+    if data.get("status") is not None and data["status"] != node.get("status"):
+        events.append(("status_changed", f"Changed {what} status to {data['status']}"))
+        summary["value"] = data["status"]
+    if data.get("tags") is not None and data["tags"] != node.get("tags"):
+        description = _tags_description(what, node.get("tags") or [], data["tags"])
+        if description:
+            events.append(("tags_changed", description))
+            summary["value"] = data["tags"]
+    own = set(node.get("ownAttrib") or node["attrib"])
+    changed = [
+        name
+        for name, value in (data.get("attrib") or {}).items()
+        if name not in own or node["attrib"].get(name) != value
+    ]
+    if changed:
+        names = ", ".join(sorted(changed, key=lambda name: order.get(name, len(order))))
+        events.append(("attrib_changed", f"Changed {what} attributes: {names}"))
+    for key, column, topic in _COLUMN_EVENTS:
+        if key not in data or (key not in node and key != "data"):
+            continue
+        if _old_value(node, key) == data[key]:
+            continue
+        shown = str(data[key])
+        description = f"Changed {what} {column}" + (f" to {shown}" if len(shown) < 30 else "")
+        if key == "active":
+            state = "activated" if data[key] else "deactivated"
+            description = f"{entity_type.capitalize()} {path} {state}"
+        events.append((topic, description))
+        summary["value"] = data[key]
+    return events, summary
+
+
 def update(
     writer: EntityWriter, tx: Transaction, entity_type: str, entity_id: str, data: dict[str, Any]
 ) -> None:
@@ -44,45 +132,21 @@ def update(
         writer._check_type("folderTypes", data["folderType"], "folder_type", "folder_types")
     if data.get("taskType"):
         writer._check_type("taskTypes", data["taskType"], "task_type", "task_types")
-    path = _event_path(entity_type, node)
-    what = f"{entity_type} {path}"
-    summary: dict[str, Any] = {
-        "entityId": node["id"],
-        "entityPath": path,
-        "parentId": node.get(_PARENT_KEY[entity_type]),
-    }
-    changes: list[tuple[str, str]] = []
-    if "status" in data and data["status"] != node.get("status"):
-        tx.put(node, "status", data["status"])
-        summary["value"] = data["status"]
-        changes.append(("status_changed", f"Changed {what} status to {data['status']}"))
+    events, summary = _change_events(entity_type, node, data, writer.attribute_order)
     if data.get("attrib"):
         tx.put(node, "attrib", {**node["attrib"], **data["attrib"]})
         if "ownAttrib" in node:
             tx.put(node, "ownAttrib", sorted({*node["ownAttrib"], *data["attrib"]}))
-        order = writer.attribute_order
-        names = ", ".join(sorted(data["attrib"], key=lambda name: order.get(name, len(order))))
-        changes.append(("attrib_changed", f"Changed {what} attributes: {names}"))
     if "data" in data:
         merged = {**node.get("_data", {}), **(data["data"] or {})}
         tx.put(node, "_data", merged)
         tx.put(node, "data", json_text(merged))
-        summary["value"] = data["data"]
-        changes.append(("data_changed", f"Changed {what} data to {data['data']}"))
-    if "tags" in data and data["tags"] != node.get("tags"):
-        tx.put(node, "tags", data["tags"])
-        summary["value"] = data["tags"]
-        # The real server emits this one twice for one change of tags.
-        changes += [("tags_changed", f"Changed {what} tags")] * 2
     if "thumbnailId" in data and data["thumbnailId"] != node.get("thumbnailId"):
         thumbnail = data["thumbnailId"]
-        tx.put(node, "thumbnailId", thumbnail)
         if "thumbnailHash" in node:
             tx.put(node, "thumbnailHash", thumbnail[:6] if thumbnail else None)
-        summary["value"] = thumbnail
-        changes.append(("thumbnail_changed", f"Changed {what} thumbnail_id"))
     for key, value in data.items():
-        if (key in _PLAIN and key not in ("status", "tags", "thumbnailId")) or key in (
+        if key in _PLAIN or key in (
             "name",
             "folderType",
             "taskType",
@@ -95,7 +159,7 @@ def update(
         tx.put(node, "name", "hero" if data["version"] < 0 else f"v{data['version']:03d}")
     tx.put(node, "updatedAt", _now())
     tx.put(node, "updatedBy", writer.user)
-    for kind, description in changes:
+    for kind, description in events:
         tx.emit(f"entity.{entity_type}.{kind}", description=description, summary=summary)
     if entity_type == "version" and data.get("attrib"):
         for _ in data["attrib"]:
