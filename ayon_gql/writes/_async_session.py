@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from ayon_gql._connection import AsyncConnection
 from ayon_gql._errors import AyonError
 from ayon_gql._http import INFO, log
-from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback
 from ayon_gql.writes import _files
 from ayon_gql.writes._batch import PendingOperation
 from ayon_gql.writes._outcome import (
@@ -19,7 +18,7 @@ from ayon_gql.writes._outcome import (
     lookup_query,
     read_answer,
 )
-from ayon_gql.writes._results import CommitResult, Reviewable
+from ayon_gql.writes._results import CommitResult
 from ayon_gql.writes._session import SessionCore
 from ayon_gql.writes._settle import settle
 
@@ -113,26 +112,3 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
         )
         return thumbnail.id
 
-    async def upload_reviewable(
-        self,
-        version_id: str,
-        source: str | os.PathLike[str] | IO[bytes],
-        *,
-        label: str | None = None,
-        filename: str | None = None,
-        content_type: str | None = None,
-        progress: ProgressCallback | None = None,
-        chunk_size: int = DEFAULT_CHUNK_SIZE,
-    ) -> Reviewable:
-        """Upload a reviewable to a committed version."""
-        return await _files.aupload_reviewable(
-            self.connection,
-            self.project_name,
-            version_id,
-            source,
-            label=label,
-            filename=filename,
-            content_type=content_type,
-            progress=progress,
-            chunk_size=chunk_size,
-        )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import time
 from types import TracebackType
-from typing import IO, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ayon_gql._connection import AsyncConnection, Connection
 from ayon_gql._errors import (
@@ -32,7 +32,6 @@ from ayon_gql._errors import (
 )
 from ayon_gql._http import INFO, log
 from ayon_gql._write_models import EntityCreate, EntityType, EntityUpdate
-from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, ProgressCallback
 from ayon_gql.writes import _files
 from ayon_gql.writes._batch import Batch, PendingOperation
 from ayon_gql.writes._outcome import (
@@ -42,7 +41,7 @@ from ayon_gql.writes._outcome import (
     lookup_query,
     read_answer,
 )
-from ayon_gql.writes._results import CommitResult, Reviewable
+from ayon_gql.writes._results import CommitResult
 from ayon_gql.writes._settle import settle
 
 __all__ = ["OperationsSession", "SessionCore"]
@@ -234,26 +233,3 @@ class OperationsSession(SessionCore[Connection]):
         of a model in this session (the thumbnail itself is not part of the commit)."""
         return _files.create_thumbnail(self.connection, self.project_name, source, content_type).id
 
-    def upload_reviewable(
-        self,
-        version_id: str,
-        source: str | os.PathLike[str] | IO[bytes],
-        *,
-        label: str | None = None,
-        filename: str | None = None,
-        content_type: str | None = None,
-        progress: ProgressCallback | None = None,
-        chunk_size: int = DEFAULT_CHUNK_SIZE,
-    ) -> Reviewable:
-        """Upload a reviewable to a committed version (see ``client.upload_reviewable``)."""
-        return _files.upload_reviewable(
-            self.connection,
-            self.project_name,
-            version_id,
-            source,
-            label=label,
-            filename=filename,
-            content_type=content_type,
-            progress=progress,
-            chunk_size=chunk_size,
-        )
