@@ -18,7 +18,11 @@ edited by hand.  Each hook only dispatches to the module that owns a concern:
   methods of operations that have them pass them to ``execute``;
 * :mod:`._all_attrib_plugin`: ``attrib`` asked as ``allAttrib`` on the wire,
   the typed models filled from its JSON text;
-* :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``.
+* :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``;
+* :mod:`._field_names`: one attribute per response key, however keys snake-case;
+* :mod:`._wire_text`: the operation as written (with its fragments) on the wire,
+  while result classes come from the typing document (:mod:`._normalize`);
+* :mod:`._arguments`: a variable with a default is an optional parameter.
 
 Names of generated classes and attributes are never derived here: they are
 read from what ariadne-codegen generated (:mod:`._result_classes`).
@@ -31,14 +35,18 @@ from typing import Any
 
 from ariadne_codegen.plugins.base import Plugin
 from graphql import (
+    DocumentNode,
     ExecutableDefinitionNode,
     FieldNode,
     FragmentDefinitionNode,
+    Node,
     OperationDefinitionNode,
     SelectionSetNode,
+    VariableDefinitionNode,
 )
 
 from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
+from ayon_gql.codegen._arguments import optional_defaults
 from ayon_gql.codegen._async_twin import import_async_base, make_async_class
 from ayon_gql.codegen._client_module import find_class, hoist_queries, parse_through_base
 from ayon_gql.codegen._decoded import DecodedProperties
@@ -49,6 +57,8 @@ from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
 from ayon_gql.codegen._nested import NestedCompletion
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
+from ayon_gql.codegen._typing_files import original_queries, read_queries
+from ayon_gql.codegen._wire_text import wire_text
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
 
@@ -68,7 +78,15 @@ class AyonPlugin(Plugin):
         section = config_dict.get("tool", {}).get(_CONFIG_SECTION, {})
         self._fragments_module = str(section.get("fragments_module_name", "fragments"))
         queries_path = section.get("queries_path")
-        self._documents = Documents(schema, str(queries_path) if queries_path else None)
+        self._original_queries = original_queries(config_dict)
+        self._include_typename = bool(section.get("include_typename", True))
+        self._documents = Documents(
+            schema,
+            str(queries_path) if queries_path else None,
+            self._original_queries,
+            snake_case=bool(section.get("convert_to_snake_case", True)),
+        )
+        self._written: DocumentNode | None = None
         self._classes = ResultClasses()
         self._decoded = DecodedProperties(self._documents)
         self._iterators = IterMethods(schema, self._documents, self._classes)
@@ -145,7 +163,27 @@ class AyonPlugin(Plugin):
     def generate_operation_str(
         self, operation_str: str, operation_definition: ExecutableDefinitionNode
     ) -> str:
+        if self._original_queries is not None and operation_definition.name is not None:
+            if self._written is None:
+                self._written = read_queries(self._original_queries)
+            written = wire_text(
+                self.schema,
+                self._written,
+                operation_definition.name.value,
+                include_typename=self._include_typename,
+            )
+            operation_str = written if written is not None else operation_str
         return self._all_attrib.wire_query(operation_str, operation_definition)
+
+    def generate_arguments(
+        self, arguments: ast.arguments, variable_definitions: tuple[VariableDefinitionNode, ...]
+    ) -> ast.arguments:
+        return optional_defaults(arguments, variable_definitions)
+
+    def process_name(self, name: str, node: Node | None = None) -> str:
+        if isinstance(node, FieldNode):
+            return self._documents.of(node).attribute(node) or name
+        return name
 
     def generate_client_module(self, module: ast.Module) -> ast.Module:
         self._all_attrib.check_exclusions()
