@@ -62,10 +62,25 @@ Condition = frozenset[Atom]
 
 _NEVER = ("never", "")
 _CONDITIONAL = ("skip", "include")
-#: The marker for a field present under one of several conditions (typing only).
+#: The mark of a field present under a condition no single directive states
+#: (several conditions, or one of several): the typing document is never sent.
 _MARKER = DirectiveNode(
     name=NameNode(value="skip"),
     arguments=(ArgumentNode(name=NameNode(value="if"), value=BooleanValueNode(value=False)),),
+)
+
+
+#: What an always empty selection set holds: a key the answer never has.
+_NOTHING = FieldNode(
+    name=NameNode(value="__typename"),
+    directives=(
+        DirectiveNode(
+            name=NameNode(value="skip"),
+            arguments=(
+                ArgumentNode(name=NameNode(value="if"), value=BooleanValueNode(value=True)),
+            ),
+        ),
+    ),
 )
 
 
@@ -111,7 +126,6 @@ class _Occurrence:
 class _Collected:
     occurrences: list[_Occurrence] = field(default_factory=list)
     kept: list[FragmentSpreadNode] = field(default_factory=list)
-    directives: dict[Atom, DirectiveNode] = field(default_factory=dict)
 
 
 def _key(node: FieldNode) -> str:
@@ -141,6 +155,8 @@ class TypingDocument:
         }
         self._document = document
         self._normalized: dict[str, FragmentDefinitionNode] = {}
+        #: A directive node for each condition atom met (same atom, same meaning).
+        self._directives: dict[Atom, DirectiveNode] = {}
 
     # -- public -----------------------------------------------------------
 
@@ -220,7 +236,7 @@ class TypingDocument:
             atoms, nodes = _atoms(selection.directives)
             if _NEVER in atoms:
                 continue
-            into.directives.update(nodes)
+            self._directives.update(nodes)
             here = condition | atoms
             if isinstance(selection, FieldNode):
                 into.occurrences.append(
@@ -267,10 +283,26 @@ class TypingDocument:
             collected = _Collected()
             for selection_set, condition in sources:
                 self._walk(selection_set, parent, parent, condition, None, inline, collected)
+            collected.kept = self._outermost(collected.kept)
             clash = self._clashing_spread(collected)
             if clash is None:
                 return collected
             inline.add(clash)
+
+    def _bases(self, name: str) -> set[str]:
+        """The fragments a kept spread of ``name`` brings in as bases, transitively."""
+        found: set[str] = set()
+        for selection in self._fragment(name).selection_set.selections:
+            if isinstance(selection, FragmentSpreadNode):
+                found |= {selection.name.value, *self._bases(selection.name.value)}
+        return found
+
+    def _outermost(self, kept: list[FragmentSpreadNode]) -> list[FragmentSpreadNode]:
+        """One spread per fragment, none that another kept spread already brings in
+        (a class cannot list a base next to a subclass of it)."""
+        names = list(dict.fromkeys(spread.name.value for spread in kept))
+        covered = {base for name in names for base in self._bases(name)}
+        return [FragmentSpreadNode(name=NameNode(value=n)) for n in names if n not in covered]
 
     def _clashing_spread(self, collected: _Collected) -> str | None:
         seen: dict[str, tuple[str, FieldNode | None]] = {}
@@ -307,20 +339,25 @@ class TypingDocument:
     def _selections(
         self, sources: Sequence[tuple[SelectionSetNode, Condition]], parent: GraphQLCompositeType
     ) -> list[SelectionNode]:
+        """The merged selections, or a placeholder where every selection is skipped
+        (the answer is ``{}``, and GraphQL has no empty selection set)."""
+        return self._merged_selections(sources, parent) or [_NOTHING]
+
+    def _merged_selections(
+        self, sources: Sequence[tuple[SelectionSetNode, Condition]], parent: GraphQLCompositeType
+    ) -> list[SelectionNode]:
         collected = self._collect(sources, parent)
         kept: list[SelectionNode] = list(collected.kept)
         occurrences = collected.occurrences
         if not is_abstract_type(parent):
-            return kept + self._merged(occurrences, collected.directives)
+            return kept + self._merged(occurrences)
         common = [o for o in occurrences if o.types is None]
-        direct = {_key(f): f for f in self._merged(common, collected.directives)}
+        direct = {_key(f): f for f in self._merged(common)}
         per_type: dict[str, dict[str, FieldNode]] = {}
         for type_name in sorted(self._possible(parent)):
             if any(o.types is not None and type_name in o.types for o in occurrences):
                 mine = [o for o in occurrences if o.types is None or type_name in o.types]
-                per_type[type_name] = {
-                    _key(f): f for f in self._merged(mine, collected.directives, type_name)
-                }
+                per_type[type_name] = {_key(f): f for f in self._merged(mine, type_name)}
         moved = {
             key
             for fields in per_type.values()
@@ -346,27 +383,26 @@ class TypingDocument:
     def _merged(
         self,
         occurrences: Sequence[_Occurrence],
-        directives: Mapping[Atom, DirectiveNode],
         type_name: str | None = None,
     ) -> list[FieldNode]:
         """One field per response key, in the order keys first appear."""
         by_key: dict[str, list[_Occurrence]] = {}
         for occurrence in occurrences:
             by_key.setdefault(occurrence.key, []).append(occurrence)
-        return [self._merge(group, directives, type_name) for group in by_key.values()]
+        return [self._merge(group, type_name) for group in by_key.values()]
 
     def _merge(
         self,
         group: Sequence[_Occurrence],
-        directives: Mapping[Atom, DirectiveNode],
         type_name: str | None,
     ) -> FieldNode:
         first = group[0].node
         conditions = [o.condition for o in group]
         if any(not c for c in conditions):
             marks: tuple[DirectiveNode, ...] = ()
-        elif all(c == conditions[0] for c in conditions):
-            marks = tuple(directives[atom] for atom in sorted(conditions[0]))
+        elif len(conditions[0]) == 1 and all(c == conditions[0] for c in conditions):
+            (atom,) = conditions[0]
+            marks = (self._directives[atom],)
         else:
             marks = (_MARKER,)
         shared = frozenset.intersection(*conditions)

@@ -46,7 +46,7 @@ from graphql import (
 )
 
 from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
-from ayon_gql.codegen._arguments import optional_defaults
+from ayon_gql.codegen._arguments import optional_defaults, optional_typename
 from ayon_gql.codegen._async_twin import import_async_base, make_async_class
 from ayon_gql.codegen._client_module import find_class, hoist_queries, parse_through_base
 from ayon_gql.codegen._decoded import DecodedProperties
@@ -103,6 +103,7 @@ class AyonPlugin(Plugin):
         operation_definition: ExecutableDefinitionNode,
         field: FieldNode,
     ) -> ast.AnnAssign:
+        field_implementation = optional_typename(field_implementation, field)
         self._classes.record_field(field, field_implementation)
         self._decoded.record_field(field_implementation, field)
         return field_implementation
