@@ -84,7 +84,7 @@ class RandomOperations:
         draw = self._random
         project_type = self._schema.type_map["ProjectNode"]
         assert isinstance(project_type, GraphQLObjectType)
-        body = self._selection_set(operation, project_type, depth=3)
+        body = self._selection_set(operation, project_type, depth=2)
         defaulted = draw.random() < 0.3
         declared = [
             '$projectName: String! = "demo_Commercial"' if defaulted else "$projectName: String!"
@@ -141,7 +141,11 @@ class RandomOperations:
                 parts.append(self._leaf(name))
             if depth > 0 and objects:
                 for name, definition in draw.sample(objects, min(len(objects), draw.randint(0, 2))):
-                    parts.append(self._object(operation, name, definition, depth - 1))
+                    target = get_named_type(definition.type).name
+                    free = target.endswith(("Connection", "Edge"))  # edges { node } is one level
+                    parts.append(
+                        self._object(operation, name, definition, depth - (0 if free else 1))
+                    )
         if draw.random() < 0.4:
             parts.append(self._inline_fragment(operation, type_, depth))
         if draw.random() < 0.4:

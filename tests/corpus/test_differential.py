@@ -32,7 +32,7 @@ from .conftest import SCHEMA, GeneratedPackage, connected, connected_async, gene
 
 #: Seeds CI runs, and operations per seed.
 SEEDS = (1, 2, 3)
-OPERATIONS_PER_SEED = 40
+OPERATIONS_PER_SEED = 20
 
 
 def draw_and_generate(
