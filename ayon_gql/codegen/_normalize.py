@@ -25,7 +25,7 @@ written (:mod:`._wire_text`), whose answer this document describes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graphql import (
@@ -40,6 +40,7 @@ from graphql import (
     GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLSchema,
+    GraphQLUnionType,
     InlineFragmentNode,
     NamedTypeNode,
     NameNode,
@@ -380,6 +381,23 @@ class TypingDocument:
                 )
         return result
 
+    def _child_type(
+        self, parent: GraphQLCompositeType, name: str, type_name: str | None
+    ) -> GraphQLCompositeType:
+        """The composite type field ``name`` returns, selected on ``parent`` (or ``type_name``)."""
+        for owner in (parent, self._schema.get_type(type_name) if type_name else None):
+            if (
+                isinstance(owner, (GraphQLObjectType, GraphQLInterfaceType))
+                and name in owner.fields
+            ):
+                child = get_named_type(owner.fields[name].type)
+                # Validated: a field with a selection set returns a composite type.
+                assert isinstance(
+                    child, (GraphQLObjectType, GraphQLInterfaceType, GraphQLUnionType)
+                )
+                return child
+        raise AssertionError(f"{name} is not a field of {parent}")  # validation prevents it
+
     def _merged(
         self,
         occurrences: Sequence[_Occurrence],
@@ -408,22 +426,13 @@ class TypingDocument:
         shared = frozenset.intersection(*conditions)
         selection_set = None
         if first.selection_set is not None:
-            owner = group[0].parent
-            if type_name is not None and first.name.value not in owner.fields:  # type: ignore[union-attr]
-                owner = self._schema.get_type(type_name)  # type: ignore[assignment]
-            definition = owner.fields[first.name.value]  # type: ignore[union-attr]
-            child = get_named_type(definition.type)
-            assert isinstance(
-                child, (GraphQLObjectType, GraphQLInterfaceType)
-            ) or is_composite_type(child)
+            child = self._child_type(group[0].parent, first.name.value, type_name)
             sources = [
                 (o.node.selection_set, o.condition - shared)
                 for o in group
                 if o.node.selection_set is not None
             ]
-            selection_set = SelectionSetNode(
-                selections=tuple(self._selections(sources, child))  # type: ignore[arg-type]
-            )
+            selection_set = SelectionSetNode(selections=tuple(self._selections(sources, child)))
         return FieldNode(
             alias=first.alias,
             name=first.name,

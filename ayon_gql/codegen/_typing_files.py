@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from graphql import DocumentNode, GraphQLSchema, parse, print_ast
+from graphql import DefinitionNode, DocumentNode, GraphQLSchema, parse, print_ast
 
 from ayon_gql.codegen._config import CODEGEN_SECTION
 from ayon_gql.codegen._normalize import typing_document
@@ -27,7 +27,7 @@ _RELAXED_RULES = ("NoUnusedFragments", "NoUnusedVariables")
 
 def read_document(paths: Iterable[Path]) -> DocumentNode:
     """Every definition of the (already validated) query files, in file order."""
-    definitions = []
+    definitions: list[DefinitionNode] = []
     for path in paths:
         definitions.extend(parse(path.read_text(encoding="utf-8")).definitions)
     return DocumentNode(definitions=tuple(definitions))

@@ -40,17 +40,17 @@ def used_fragments(
     node: Node, fragments: dict[str, FragmentDefinitionNode], found: list[str] | None = None
 ) -> list[str]:
     """Every fragment ``node`` spreads, directly or through other fragments."""
-    found = [] if found is None else found
+    names: list[str] = [] if found is None else found
 
     class _Spreads(Visitor):
         def enter_fragment_spread(self, spread: FragmentSpreadNode, *_: Any) -> None:
             name = spread.name.value
-            if name not in found and name in fragments:
-                found.append(name)
-                used_fragments(fragments[name], fragments, found)
+            if name not in names and name in fragments:
+                names.append(name)
+                used_fragments(fragments[name], fragments, names)
 
     visit(node, _Spreads())
-    return found
+    return names
 
 
 class _Rewrite(Visitor):

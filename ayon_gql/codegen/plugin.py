@@ -167,13 +167,18 @@ class AyonPlugin(Plugin):
         if self._original_queries is not None and operation_definition.name is not None:
             if self._written is None:
                 self._written = read_queries(self._original_queries)
+            name = operation_definition.name.value
             written = wire_text(
-                self.schema,
-                self._written,
-                operation_definition.name.value,
-                include_typename=self._include_typename,
+                self.schema, self._written, name, include_typename=self._include_typename
             )
-            operation_str = written if written is not None else operation_str
+            if written is not None:
+                operation_str = written
+                # Per-operation settings are comments above the operation as written.
+                operation_definition = next(
+                    d
+                    for d in self._written.definitions
+                    if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
+                )
         return self._all_attrib.wire_query(operation_str, operation_definition)
 
     def generate_arguments(

@@ -75,13 +75,15 @@ def differences(typed: Any, raw: Any, path: str = "") -> list[str]:
         if len(typed) != len(raw):
             return [f"{path}: {len(typed)} typed items, {len(raw)} raw"]
         return [
-            d for i, (t, r) in enumerate(zip(typed, raw)) for d in differences(t, r, f"{path}[{i}]")
+            d
+            for i, (t, r) in enumerate(zip(typed, raw, strict=True))
+            for d in differences(t, r, f"{path}[{i}]")
         ]
     if isinstance(typed, enum.Enum):
         typed = typed.value
     if isinstance(typed, datetime.datetime) and isinstance(raw, str):
         raw = datetime.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    if typed != raw or type(typed) is bool and type(raw) is not bool:
+    if typed != raw or (type(typed) is bool and type(raw) is not bool):
         return [f"{path}: typed {typed!r}, raw {raw!r}"]
     return []
 

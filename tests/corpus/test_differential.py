@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -48,13 +47,11 @@ def draw_and_generate(
     return document, runs, package
 
 
-def _compared(label: str, call: Callable[[], Any], raw: Any) -> list[str]:
-    """Where the typed result of ``call`` differs from ``raw``; a raised error is one."""
-    try:
-        result = call()
-    except Exception as error:  # noqa: BLE001 - a failing call is a difference too
-        return [f"{label}: {type(error).__name__}: {' '.join(str(error).split())}"]
-    return [f"{label}: {difference}" for difference in typed_differences(result, raw)]
+def _compared(label: str, outcome: Any, raw: Any) -> list[str]:
+    """Where a typed result differs from ``raw``; an error raised instead is one difference."""
+    if isinstance(outcome, Exception):
+        return [f"{label}: {type(outcome).__name__}: {' '.join(str(outcome).split())}"]
+    return [f"{label}: {difference}" for difference in typed_differences(outcome, raw)]
 
 
 def run_all(
@@ -63,6 +60,7 @@ def run_all(
     """Every difference between typed and raw results, as ``operation variables: where``."""
     failures: list[str] = []
     calls: list[tuple[str, dict[str, Any], Any]] = []
+    outcome: Any
     with connected(package, server.url, server.api_key) as client:
         for operation, variable_sets in runs.items():
             text = reference_text(document, operation)
@@ -70,20 +68,22 @@ def run_all(
                 raw = raw_answer(server, text, variables)
                 calls.append((operation, variables, raw))
                 method = getattr(client, method_name(operation))
-                arguments = keyword_arguments(variables)
-                label = f"{operation} {variables} sync"
-                failures += _compared(label, lambda: method(**arguments), raw)
+                try:
+                    outcome = method(**keyword_arguments(variables))
+                except Exception as error:  # a failing call is a difference too
+                    outcome = error
+                failures += _compared(f"{operation} {variables} sync", outcome, raw)
 
     async def run_async() -> None:
+        outcome: Any
         async with connected_async(package, server.url, server.api_key) as client:
             for operation, variables, raw in calls:
                 method = getattr(client, method_name(operation))
                 try:
-                    result = await method(**keyword_arguments(variables))
-                except Exception as error:  # noqa: BLE001 - a failing call is a difference too
-                    failures.append(f"{operation} {variables} async: {type(error).__name__}")
-                    continue
-                failures.extend(_compared(f"{operation} {variables} async", lambda: result, raw))
+                    outcome = await method(**keyword_arguments(variables))
+                except Exception as error:  # a failing call is a difference too
+                    outcome = error
+                failures.extend(_compared(f"{operation} {variables} async", outcome, raw))
 
     asyncio.run(run_async())
     return failures
