@@ -41,9 +41,16 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     with StandInServer() as server, tempfile.TemporaryDirectory() as scratch:
         for seed in range(args.first_seed, args.first_seed + args.seeds):
-            document, runs, package = draw_and_generate(
-                seed, args.operations, Path(scratch) / str(seed)
-            )
+            try:
+                document, runs, package = draw_and_generate(
+                    seed, args.operations, Path(scratch) / str(seed)
+                )
+            except Exception as error:  # a generation that fails fails every operation
+                operations += args.operations
+                failures += 1
+                failed_operations.add(f"seed {seed}: generate")
+                print(f"seed {seed}: generate failed: {type(error).__name__}: {error}"[:500])
+                continue
             found = run_all(document, runs, package, server)
             operations += len(runs)
             calls += 2 * sum(len(v) for v in runs.values())

@@ -30,7 +30,7 @@ from ._random_operations import RandomOperations
 from .conftest import SCHEMA, GeneratedPackage, connected, connected_async, generate_package
 
 #: Seeds CI runs, and operations per seed.
-SEEDS = (1, 2, 3)
+SEEDS = (1, 2, 3, 4)
 OPERATIONS_PER_SEED = 20
 
 
