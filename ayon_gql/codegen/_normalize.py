@@ -351,7 +351,7 @@ class TypingDocument:
         kept: list[SelectionNode] = list(collected.kept)
         occurrences = collected.occurrences
         if not is_abstract_type(parent):
-            return kept + self._merged(occurrences)
+            return kept + self._merged(occurrences, parent.name)
         common = [o for o in occurrences if o.types is None]
         direct = {_key(f): f for f in self._merged(common)}
         per_type: dict[str, dict[str, FieldNode]] = {}
@@ -384,8 +384,9 @@ class TypingDocument:
     def _child_type(
         self, parent: GraphQLCompositeType, name: str, type_name: str | None
     ) -> GraphQLCompositeType:
-        """The composite type field ``name`` returns, selected on ``parent`` (or ``type_name``)."""
-        for owner in (parent, self._schema.get_type(type_name) if type_name else None):
+        """The composite type field ``name`` returns on ``type_name`` (the object type the
+        class is for, whose field may return a subtype of the interface's), else on ``parent``."""
+        for owner in (self._schema.get_type(type_name) if type_name else None, parent):
             if (
                 isinstance(owner, (GraphQLObjectType, GraphQLInterfaceType))
                 and name in owner.fields
