@@ -22,7 +22,8 @@ edited by hand.  Each hook only dispatches to the module that owns a concern:
 * :mod:`._field_names`: one attribute per response key, however keys snake-case;
 * :mod:`._wire_text`: the operation as written (with its fragments) on the wire,
   while result classes come from the typing document (:mod:`._normalize`);
-* :mod:`._arguments`: a variable with a default is an optional parameter.
+* :mod:`._optional`: a variable with a default is an optional parameter, a
+  conditional ``__typename`` an optional attribute.
 
 Names of generated classes and attributes are never derived here: they are
 read from what ariadne-codegen generated (:mod:`._result_classes`).
@@ -46,7 +47,6 @@ from graphql import (
 )
 
 from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
-from ayon_gql.codegen._arguments import optional_defaults, optional_typename
 from ayon_gql.codegen._async_twin import import_async_base, make_async_class
 from ayon_gql.codegen._client_module import find_class, hoist_queries, parse_through_base
 from ayon_gql.codegen._decoded import DecodedProperties
@@ -55,6 +55,7 @@ from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
 from ayon_gql.codegen._nested import NestedCompletion
+from ayon_gql.codegen._optional import optional_defaults, optional_typename
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
 from ayon_gql.codegen._typing_files import original_queries, read_queries
