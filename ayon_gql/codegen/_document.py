@@ -1,13 +1,15 @@
 """The queries document as ariadne-codegen parsed it, with what its hooks do not pass.
 
-ariadne-codegen reads every ``.graphql`` file into one document and hands the
-plugin single definitions.  Some decisions need more: the fragments an
-operation spreads (a connection inside a fragment, ``pageInfo { ...Fields }``)
-and the schema coordinate (``VersionNode.data``) of each selected field, which
-does not follow from an alias.  Both come from parsing the same source again:
+ariadne-codegen reads one document (generation gives it the typing document
+of the queries, :mod:`._normalize`) and hands the plugin single definitions.
+Some decisions need more: the fragments an operation spreads (a connection
+inside a fragment, ``pageInfo { ...Fields }``), the schema coordinate
+(``VersionNode.data``) of each selected field, which does not follow from an
+alias, and the attribute each field gets
+(:mod:`._field_names`).  They come from parsing the same source again:
 graphql-core parses deterministically, so a field is found by its offset.
-Offsets also map back to the ``.graphql`` file and line a definition came
-from, so generation warnings can point at it.
+The file and line a definition was written at come from the queries as
+written, so generation warnings point at the user's own files.
 """
 
 from __future__ import annotations
