@@ -59,7 +59,7 @@ from ayon_gql.codegen._optional import optional_defaults, optional_typename
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
 from ayon_gql.codegen._typing_files import original_queries, read_queries
-from ayon_gql.codegen._wire_text import wire_text
+from ayon_gql.codegen._wire_text import used_fragments, wire_text
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
 
@@ -165,7 +165,15 @@ class AyonPlugin(Plugin):
     def generate_operation_str(
         self, operation_str: str, operation_definition: ExecutableDefinitionNode
     ) -> str:
+        typed: DocumentNode | None = None
         if self._original_queries is not None and operation_definition.name is not None:
+            fragments = self._documents.of(operation_definition).fragments
+            typed = DocumentNode(
+                definitions=(
+                    operation_definition,
+                    *(fragments[n] for n in used_fragments(operation_definition, fragments)),
+                )
+            )
             if self._written is None:
                 self._written = read_queries(self._original_queries)
             name = operation_definition.name.value
@@ -180,7 +188,7 @@ class AyonPlugin(Plugin):
                     for d in self._written.definitions
                     if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
                 )
-        return self._all_attrib.wire_query(operation_str, operation_definition)
+        return self._all_attrib.wire_query(operation_str, operation_definition, typed)
 
     def generate_arguments(
         self, arguments: ast.arguments, variable_definitions: tuple[VariableDefinitionNode, ...]

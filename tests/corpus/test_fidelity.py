@@ -128,3 +128,12 @@ def test_h_interface_fragment_spread_in_two_kinds_of_place(
     variables = {"projectName": PROJECT, "versionId": ids.version_with_links}
     for result in _run(fidelity, ayon_standin, "FidelityInterfaceFragment", variables):
         assert result.project.version.id == ids.version_with_links
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_g_conditional_sub_fields_of_a_merged_attrib(
+    fidelity: GeneratedPackage, ayon_standin: StandInServer, flag: bool
+) -> None:
+    variables = {"projectName": PROJECT, "flag": flag}
+    for result in _run(fidelity, ayon_standin, "FidelityConditionalAttrib", variables):
+        assert ("fps" in result.project.attrib.model_fields_set) is not flag
