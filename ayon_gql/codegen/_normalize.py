@@ -16,8 +16,10 @@ give the response:
 * on an interface or union, the fields common to every type directly and
   ``... on Type { ... }`` for each type whose answer differs;
 * a fragment spread kept as a spread only where ariadne-codegen makes its
-  class a base of the result class and nothing else selects the same keys,
-  so fragment classes stay importable and result classes subclass them.
+  class a base of the result class (on the fragment's own type, and not on
+  an interface whose types get classes of their own) and nothing else
+  selects the same keys, so fragment classes stay importable and result
+  classes subclass them.
 
 The typing document never goes on the wire: the server gets the operation as
 written (:mod:`._wire_text`), whose answer this document describes.
@@ -230,7 +232,7 @@ class TypingDocument:
         top: GraphQLCompositeType,
         condition: Condition,
         types: frozenset[str] | None,
-        inline: set[str],
+        inline: set[str] | None,
         into: _Collected,
     ) -> None:
         for selection in selection_set.selections:
@@ -251,6 +253,7 @@ class TypingDocument:
                     not here
                     and types is None
                     and definition.type_condition.name.value == top.name
+                    and inline is not None
                     and name not in inline
                     and self._flat_fields(name) is not None
                 ):
@@ -276,17 +279,21 @@ class TypingDocument:
             self._walk(inner, sub_parent, top, here, narrowed, inline, into)
 
     def _collect(
-        self, sources: Sequence[tuple[SelectionSetNode, Condition]], parent: GraphQLCompositeType
+        self,
+        sources: Sequence[tuple[SelectionSetNode, Condition]],
+        parent: GraphQLCompositeType,
+        keep: bool = True,
     ) -> _Collected:
-        """Occurrences and kept spreads; spreads whose keys meet other selections are inlined."""
-        inline: set[str] = set()
+        """Occurrences and kept spreads (none unless ``keep``); spreads whose keys
+        meet other selections are inlined."""
+        inline: set[str] | None = set() if keep else None
         while True:
             collected = _Collected()
             for selection_set, condition in sources:
                 self._walk(selection_set, parent, parent, condition, None, inline, collected)
             collected.kept = self._outermost(collected.kept)
             clash = self._clashing_spread(collected)
-            if clash is None:
+            if clash is None or inline is None:
                 return collected
             inline.add(clash)
 
@@ -345,9 +352,12 @@ class TypingDocument:
         return self._merged_selections(sources, parent) or [_NOTHING]
 
     def _merged_selections(
-        self, sources: Sequence[tuple[SelectionSetNode, Condition]], parent: GraphQLCompositeType
+        self,
+        sources: Sequence[tuple[SelectionSetNode, Condition]],
+        parent: GraphQLCompositeType,
+        keep: bool = True,
     ) -> list[SelectionNode]:
-        collected = self._collect(sources, parent)
+        collected = self._collect(sources, parent, keep)
         kept: list[SelectionNode] = list(collected.kept)
         occurrences = collected.occurrences
         if not is_abstract_type(parent):
@@ -379,6 +389,10 @@ class TypingDocument:
                         selection_set=SelectionSetNode(selections=tuple(own)),
                     )
                 )
+        if kept and len(result) > len(kept) + len(direct) - len(moved):
+            # ariadne-codegen would merge a kept spread into each type's class and
+            # then write no class for the fragment: merge it here instead.
+            return self._merged_selections(sources, parent, keep=False)
         return result
 
     def _child_type(

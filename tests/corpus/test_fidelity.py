@@ -137,3 +137,13 @@ def test_g_conditional_sub_fields_of_a_merged_attrib(
     variables = {"projectName": PROJECT, "flag": flag}
     for result in _run(fidelity, ayon_standin, "FidelityConditionalAttrib", variables):
         assert ("fps" in result.project.attrib.model_fields_set) is not flag
+
+
+def test_h_interface_fragment_beside_fields_of_one_type(
+    fidelity: GeneratedPackage, ayon_standin: StandInServer
+) -> None:
+    variables = {"projectName": PROJECT}
+    for result in _run(fidelity, ayon_standin, "FidelityInterfaceFragmentBeside", variables):
+        nodes = [edge.output_node for edge in result.project.links.edges]
+        assert all(node.id for node in nodes)
+        assert any(hasattr(node, "version") for node in nodes)
