@@ -115,3 +115,46 @@ def wire_text(
         )
         texts.append(print_ast(rewritten))
     return "\n\n".join(texts)
+
+
+def typing_of(
+    operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode]
+) -> DocumentNode:
+    """``operation`` of the typing document with the typing fragments it uses."""
+    return DocumentNode(
+        definitions=(operation, *(fragments[n] for n in used_fragments(operation, fragments)))
+    )
+
+
+class WrittenOperations:
+    """The queries as written, read once, and the wire text of each operation."""
+
+    def __init__(self, schema: GraphQLSchema, queries_path: str, include_typename: bool) -> None:
+        self._schema = schema
+        self._queries_path = queries_path
+        self._include_typename = include_typename
+        self._document: DocumentNode | None = None
+
+    def written(
+        self, operation: OperationDefinitionNode
+    ) -> tuple[str, OperationDefinitionNode] | None:
+        """The text sent for ``operation`` and its definition as written (None if unknown)."""
+        from ayon_gql.codegen._typing_files import read_queries
+
+        if operation.name is None:
+            return None
+        if self._document is None:
+            self._document = read_queries(self._queries_path)
+        name = operation.name.value
+        text = wire_text(
+            self._schema, self._document, name, include_typename=self._include_typename
+        )
+        definition = next(
+            (
+                d
+                for d in self._document.definitions
+                if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
+            ),
+            None,
+        )
+        return None if text is None or definition is None else (text, definition)

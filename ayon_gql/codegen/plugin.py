@@ -58,8 +58,8 @@ from ayon_gql.codegen._nested import NestedCompletion
 from ayon_gql.codegen._optional import optional_defaults, optional_typename
 from ayon_gql.codegen._package import adapt_client_template, export_clients, share_unset
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
-from ayon_gql.codegen._typing_files import original_queries, read_queries
-from ayon_gql.codegen._wire_text import used_fragments, wire_text
+from ayon_gql.codegen._typing_files import original_queries
+from ayon_gql.codegen._wire_text import WrittenOperations, typing_of
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
 
@@ -87,7 +87,11 @@ class AyonPlugin(Plugin):
             self._original_queries,
             snake_case=bool(section.get("convert_to_snake_case", True)),
         )
-        self._written: DocumentNode | None = None
+        self._wire = (
+            WrittenOperations(schema, self._original_queries, self._include_typename)
+            if self._original_queries is not None
+            else None
+        )
         self._classes = ResultClasses()
         self._decoded = DecodedProperties(self._documents)
         self._iterators = IterMethods(schema, self._documents, self._classes)
@@ -166,28 +170,13 @@ class AyonPlugin(Plugin):
         self, operation_str: str, operation_definition: ExecutableDefinitionNode
     ) -> str:
         typed: DocumentNode | None = None
-        if self._original_queries is not None and operation_definition.name is not None:
+        if self._wire is not None and isinstance(operation_definition, OperationDefinitionNode):
             fragments = self._documents.of(operation_definition).fragments
-            typed = DocumentNode(
-                definitions=(
-                    operation_definition,
-                    *(fragments[n] for n in used_fragments(operation_definition, fragments)),
-                )
-            )
-            if self._written is None:
-                self._written = read_queries(self._original_queries)
-            name = operation_definition.name.value
-            written = wire_text(
-                self.schema, self._written, name, include_typename=self._include_typename
-            )
-            if written is not None:
-                operation_str = written
+            typed = typing_of(operation_definition, fragments)
+            found = self._wire.written(operation_definition)
+            if found is not None:
                 # Per-operation settings are comments above the operation as written.
-                operation_definition = next(
-                    d
-                    for d in self._written.definitions
-                    if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
-                )
+                operation_str, operation_definition = found
         return self._all_attrib.wire_query(operation_str, operation_definition, typed)
 
     def generate_arguments(
