@@ -6,7 +6,8 @@ schema's own ``ProductNode.folder`` and ``ProductNode.Folder`` would share an
 attribute and one value would silently replace the other.  Within each result
 class the key that already is its Python name keeps it (else the first key),
 and every other key of the group gets ``<name>_2``, ``<name>_3`` ... (the
-alias still reads the right key).  The names are handed to ariadne-codegen
+alias still reads the right key); no attribute is named like another key of
+its class.  The names are handed to ariadne-codegen
 through its ``process_name`` hook, so its nested class names follow.
 """
 
@@ -43,8 +44,16 @@ def _key(node: FieldNode) -> str:
     return node.alias.value if node.alias else node.name.value
 
 
-def _unique(fields: list[FieldNode], taken: set[str], snake_case: bool) -> dict[int, str]:
-    """Names for ``fields`` distinct from each other and from ``taken`` (updated)."""
+def _unique(
+    fields: list[FieldNode], taken: set[str], keys: set[str], snake_case: bool
+) -> dict[int, str]:
+    """Names for ``fields`` distinct from each other and from ``taken`` (updated).
+
+    No name is another response key of the class (``keys``): pydantic also
+    fills an attribute by its name, so an attribute ``active`` reading key
+    ``active_`` would take the value of a key ``active`` the answer has
+    instead.
+    """
     named: dict[int, str] = {}
     pending: list[tuple[FieldNode, str]] = []
     for node in fields:
@@ -59,7 +68,7 @@ def _unique(fields: list[FieldNode], taken: set[str], snake_case: bool) -> dict[
             pending.append((node, default))
     for node, default in pending:
         name, number = default, 1
-        while name in taken:
+        while name in taken or (name in keys and name != _key(node)):
             number += 1
             name = f"{default}_{number}"
         taken.add(name)
@@ -103,10 +112,13 @@ class FieldNames:
                 direct.append(selection)
             elif isinstance(selection, InlineFragmentNode):
                 inline.append(selection)
-        self._record(direct, _unique(direct, taken, self._snake_case))
+        keys = {_key(node) for node in direct} | {
+            _key(s) for f in inline for s in f.selection_set.selections if isinstance(s, FieldNode)
+        }
+        self._record(direct, _unique(direct, taken, keys, self._snake_case))
         for fragment in inline:
             fields = [s for s in fragment.selection_set.selections if isinstance(s, FieldNode)]
-            self._record(fields, _unique(fields, set(taken), self._snake_case))
+            self._record(fields, _unique(fields, set(taken), keys, self._snake_case))
             for selection in fragment.selection_set.selections:
                 if isinstance(selection, FieldNode) and selection.selection_set:
                     self._assign(selection.selection_set)

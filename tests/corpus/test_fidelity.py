@@ -147,3 +147,12 @@ def test_h_interface_fragment_beside_fields_of_one_type(
         nodes = [edge.output_node for edge in result.project.links.edges]
         assert all(node.id for node in nodes)
         assert any(hasattr(node, "version") for node in nodes)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_c_an_attribute_is_never_named_like_another_key(
+    fidelity: GeneratedPackage, ayon_standin: StandInServer, flag: bool
+) -> None:
+    variables = {"projectName": PROJECT, "flag": flag}
+    for result in _run(fidelity, ayon_standin, "FidelityCollidingKeysOnInterface", variables):
+        assert result.project.links.edges
