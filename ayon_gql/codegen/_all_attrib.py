@@ -202,6 +202,31 @@ def visit_attrib_selections(
     return result
 
 
+def every_attrib_replaceable(document: DocumentNode, schema: GraphQLSchema) -> bool:
+    """Whether every ``attrib`` selection of ``document`` that could be asked as
+    ``allAttrib`` is flat enough to be (see the module docstring).
+
+    ``document`` is an operation's typing document (:mod:`._normalize`): where
+    merging leaves a sub-field conditional (two ``attrib`` selections under
+    different ``@skip``/``@include``), ``allAttrib`` would give values the
+    written operation does not, so the operation is sent as written.
+    """
+    fragments = fragment_map(document)
+    type_info = TypeInfo(schema)
+    blocked: list[FieldNode] = []
+
+    class _Finder(Visitor):
+        def enter_field(self, node: FieldNode, *_: Any) -> None:
+            parent = type_info.get_parent_type()
+            if node.name.value != ATTRIB or node.arguments or offers_all_attrib(parent) is None:
+                return
+            if attrib_selection(node, parent, fragments) is None:
+                blocked.append(node)
+
+    visit(document, TypeInfoVisitor(type_info, _Finder()))
+    return not blocked
+
+
 def _all_attrib_field(field: FieldNode) -> FieldNode:
     return FieldNode(
         alias=NameNode(value=field.alias.value if field.alias else ATTRIB),
@@ -231,15 +256,19 @@ def _spread_names(
     return names
 
 
-def wire_query(query: str, schema: GraphQLSchema, *, enabled: bool = True) -> str:
+def wire_query(
+    query: str, schema: GraphQLSchema, *, enabled: bool = True, typed: DocumentNode | None = None
+) -> str:
     """The text to send for ``query``: each replaceable ``attrib`` asked as ``allAttrib``.
 
     Returns ``query`` unchanged when ``enabled`` is false, when nothing can be
-    replaced, or when the rewritten document would not validate.  Fragments
+    replaced, when the rewritten document would not validate, or when
+    ``typed`` (the operation's typing document) has an ``attrib`` selection
+    that cannot be replaced.  Fragments
     that only the replaced selections used are dropped (the server rejects
     unused fragments); everything else prints as graphql-core prints it.
     """
-    if not enabled:
+    if not enabled or (typed is not None and not every_attrib_replaceable(typed, schema)):
         return query
     try:
         document = parse(query)

@@ -12,6 +12,7 @@ import ast
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     ExecutableDefinitionNode,
     GraphQLSchema,
     OperationDefinitionNode,
@@ -32,13 +33,23 @@ class AllAttribHooks:
         self.models = AttribModels(schema)
         self._operations: set[str] = set()
 
-    def wire_query(self, query: str, operation: ExecutableDefinitionNode) -> str:
-        """``query`` as sent for ``operation`` (its own text, or a follow-up query of it)."""
+    def wire_query(
+        self,
+        query: str,
+        operation: ExecutableDefinitionNode,
+        typed: DocumentNode | None = None,
+    ) -> str:
+        """``query`` as sent for ``operation`` (its own text, or a follow-up query of it).
+
+        ``typed`` is the operation's typing document, whose merged ``attrib``
+        selections the models are built from.
+        """
         if not isinstance(operation, OperationDefinitionNode):
             return query
         if operation.name is not None:
             self._operations.add(operation.name.value)
-        return wire_query(query, self.schema, enabled=self.config.applies_to(operation))
+        enabled = self.config.applies_to(operation)
+        return wire_query(query, self.schema, enabled=enabled, typed=typed)
 
     def result_class(
         self, class_def: ast.ClassDef, selection_set: SelectionSetNode

@@ -29,6 +29,7 @@ from ayon_gql.codegen._config import (
     build_codegen_config,
     validate_codegen_config,
 )
+from ayon_gql.codegen._typing_files import write_typing_document
 
 #: The file in every generated package listing what ayon-gql wrote there.
 MANIFEST_NAME = "_ayon_gql_files.txt"
@@ -136,6 +137,7 @@ def _run_codegen(
         graphql_schema, operation_files(project.queries), project.root, skip_rules=skipped
     )
     validate_codegen_config(config, project)
+    write_typing_document(config, graphql_schema, operation_files(project.queries), scratch)
     try:
         with _working_directory(project.root), contextlib.redirect_stdout(io.StringIO()):
             client(config)  # type: ignore[no-untyped-call]

@@ -18,7 +18,12 @@ edited by hand.  Each hook only dispatches to the module that owns a concern:
   methods of operations that have them pass them to ``execute``;
 * :mod:`._all_attrib_plugin`: ``attrib`` asked as ``allAttrib`` on the wire,
   the typed models filled from its JSON text;
-* :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``.
+* :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``;
+* :mod:`._field_names`: one attribute per response key, however keys snake-case;
+* :mod:`._wire_text`: the operation as written (with its fragments) on the wire,
+  while result classes come from the typing document (:mod:`._normalize`);
+* :mod:`._optional`: a variable with a default is an optional parameter, a
+  conditional ``__typename`` an optional attribute.
 
 Names of generated classes and attributes are never derived here: they are
 read from what ariadne-codegen generated (:mod:`._result_classes`).
@@ -31,11 +36,14 @@ from typing import Any
 
 from ariadne_codegen.plugins.base import Plugin
 from graphql import (
+    DocumentNode,
     ExecutableDefinitionNode,
     FieldNode,
     FragmentDefinitionNode,
+    Node,
     OperationDefinitionNode,
     SelectionSetNode,
+    VariableDefinitionNode,
 )
 
 from ayon_gql.codegen._all_attrib_plugin import AllAttribHooks
@@ -47,6 +55,7 @@ from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
 from ayon_gql.codegen._nested import NestedCompletion
+from ayon_gql.codegen._optional import optional_defaults, optional_typename
 from ayon_gql.codegen._package import (
     adapt_client_template,
     export_clients,
@@ -55,6 +64,8 @@ from ayon_gql.codegen._package import (
     share_unset,
 )
 from ayon_gql.codegen._result_classes import ResultClasses, drop_repeated_fields
+from ayon_gql.codegen._typing_files import original_queries
+from ayon_gql.codegen._wire_text import WrittenOperations, typing_of
 
 __all__ = ["ASYNC_CLASS", "SYNC_CLASS", "AyonPlugin", "GenerationWarning"]
 
@@ -74,7 +85,19 @@ class AyonPlugin(Plugin):
         section = config_dict.get("tool", {}).get(_CONFIG_SECTION, {})
         self._fragments_module = str(section.get("fragments_module_name", "fragments"))
         queries_path = section.get("queries_path")
-        self._documents = Documents(schema, str(queries_path) if queries_path else None)
+        self._original_queries = original_queries(config_dict)
+        self._include_typename = bool(section.get("include_typename", True))
+        self._documents = Documents(
+            schema,
+            str(queries_path) if queries_path else None,
+            self._original_queries,
+            snake_case=bool(section.get("convert_to_snake_case", True)),
+        )
+        self._wire = (
+            WrittenOperations(schema, self._original_queries, self._include_typename)
+            if self._original_queries is not None
+            else None
+        )
         self._classes = ResultClasses()
         self._decoded = DecodedProperties(self._documents)
         self._iterators = IterMethods(schema, self._documents, self._classes)
@@ -91,6 +114,7 @@ class AyonPlugin(Plugin):
         operation_definition: ExecutableDefinitionNode,
         field: FieldNode,
     ) -> ast.AnnAssign:
+        field_implementation = optional_typename(field_implementation, field)
         self._classes.record_field(field, field_implementation)
         self._decoded.record_field(field_implementation, field)
         return field_implementation
@@ -151,7 +175,25 @@ class AyonPlugin(Plugin):
     def generate_operation_str(
         self, operation_str: str, operation_definition: ExecutableDefinitionNode
     ) -> str:
-        return self._all_attrib.wire_query(operation_str, operation_definition)
+        typed: DocumentNode | None = None
+        if self._wire is not None and isinstance(operation_definition, OperationDefinitionNode):
+            fragments = self._documents.of(operation_definition).fragments
+            typed = typing_of(operation_definition, fragments)
+            found = self._wire.written(operation_definition)
+            if found is not None:
+                # Per-operation settings are comments above the operation as written.
+                operation_str, operation_definition = found
+        return self._all_attrib.wire_query(operation_str, operation_definition, typed)
+
+    def generate_arguments(
+        self, arguments: ast.arguments, variable_definitions: tuple[VariableDefinitionNode, ...]
+    ) -> ast.arguments:
+        return optional_defaults(arguments, variable_definitions)
+
+    def process_name(self, name: str, node: Node | None = None) -> str:
+        if isinstance(node, FieldNode):
+            return self._documents.of(node).attribute(node) or name
+        return name
 
     def generate_client_module(self, module: ast.Module) -> ast.Module:
         self._all_attrib.check_exclusions()

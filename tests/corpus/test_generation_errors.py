@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -81,13 +82,13 @@ def test_variable_named_like_the_page_size_parameter_gets_no_iterator(tmp_path: 
     assert not hasattr(package.client_module().Operations, "iter_folders")
 
 
-def test_fragment_class_that_cannot_be_written_is_refused(tmp_path: Path) -> None:
+def test_fragment_merged_in_one_place_and_subclassed_in_another(tmp_path: Path) -> None:
     # EntityFields is merged into the folder's class (a fragment on the interface
-    # spread on an object type), so ariadne-codegen writes no class for it, while
-    # the link's output node (typed by the interface) still subclasses it.  With
-    # no other fragment there is no fragments module to write it into.
-    message = _refused(
-        tmp_path,
+    # spread on an object type), while the link's output node (typed by the
+    # interface) subclasses it: its class is written all the same.
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / "operations.graphql").write_text(
         """
         query GetFolderFields($p: String!, $id: String!) {
           project(name: $p) { folder(id: $id) { ...EntityFields } }
@@ -97,5 +98,11 @@ def test_fragment_class_that_cannot_be_written_is_refused(tmp_path: Path) -> Non
         }
         fragment EntityFields on BaseNode { id name }
         """,
+        encoding="utf-8",
     )
-    assert "GetLinkOutputs" in message and "EntityFields" in message
+    package = generate_package(queries, tmp_path / "out", "ayon_entity_fields_client")
+    package.client_module()  # importable, and its folder on sys.path
+    fragments = importlib.import_module(f"{package.name}.fragments")
+    outputs = importlib.import_module(f"{package.name}.get_link_outputs")
+    node = outputs.GetLinkOutputsProjectLinksEdgesOutputNode
+    assert issubclass(node, fragments.EntityFields)
