@@ -353,9 +353,6 @@ class Builder:
                     "totalVersionCount",
                 ):
                     parent[key] += folder[key]
-        p.node["usedTags"] = sorted(
-            {t for coll in (p.folders, p.tasks, p.versions) for n in coll for t in n["tags"]}
-        )
         return p
 
 

@@ -179,6 +179,13 @@ def _project_config(source: Node, info: GraphQLResolveInfo) -> str:
     return str(source["config"])
 
 
+def _project_used_tags(source: Node, info: GraphQLResolveInfo) -> list[str]:
+    """Every tag the project's folders, tasks and versions carry now (writes included)."""
+    project = project_of(info, source)
+    entities = (project.folders, project.tasks, project.versions)
+    return sorted({tag for nodes in entities for node in nodes for tag in node["tags"]})
+
+
 def _project_types(key: str) -> Resolver:
     def resolve(source: Node, info: GraphQLResolveInfo, activeOnly: bool = False) -> Any:
         return source[key]
@@ -189,6 +196,7 @@ def _project_types(key: str) -> Resolver:
 #: (type, field) -> resolver, attached by ``attach_resolvers``.
 RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ProjectNode", "config"): _project_config,
+    ("ProjectNode", "usedTags"): _project_used_tags,
     **{
         (p, key): _project_types(key)
         for p in ("ProjectNode",)

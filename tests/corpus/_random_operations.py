@@ -31,11 +31,8 @@ from graphql import (
     validate,
 )
 
-#: Fields never drawn: answers that change between two requests (the stand-in's
-#: ``usedTags``) or cost too much.
-_SKIPPED = frozenset(
-    {"allAttrib", "thumbnail", "latestComments", "activities", "config", "data", "usedTags"}
-)
+#: Fields never drawn: they cost too much.
+_SKIPPED = frozenset({"allAttrib", "thumbnail", "latestComments", "activities", "config", "data"})
 _FLAGS = ("on", "off", "maybe")
 
 

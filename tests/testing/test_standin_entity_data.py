@@ -121,3 +121,36 @@ def test_bad_changes_are_refused_and_change_nothing(
 def test_unknown_entity(studio_server: StandInServer) -> None:
     with pytest.raises(InvalidInputError, match="has no entity with id 'f00'"):
         studio_server.set_entity_data(DEMO_PROJECT, "f00", status="Approved")
+
+
+def test_used_tags_are_the_tags_entities_carry_from_the_first_request() -> None:
+    """``usedTags`` is answered from the built project, the same on every request,
+    and follows writes."""
+    query = (
+        '{ project(name: "demo_Commercial") '
+        "{ usedTags versions(first: 1) { edges { node { id } } } } }"
+    )
+    with StandInServer() as server:
+        headers = {"X-Api-Key": server.api_key}
+        first = httpx.post(f"{server.url}/graphql", json={"query": query}, headers=headers).json()
+        again = httpx.post(f"{server.url}/graphql", json={"query": query}, headers=headers).json()
+        tags = first["data"]["project"]["usedTags"]
+        assert tags and tags == again["data"]["project"]["usedTags"]
+        version_id = first["data"]["project"]["versions"]["edges"][0]["node"]["id"]
+        answer = httpx.post(
+            f"{server.url}/api/projects/demo_Commercial/operations",
+            json={
+                "operations": [
+                    {
+                        "type": "update",
+                        "entityType": "version",
+                        "entityId": version_id,
+                        "data": {"tags": ["brand_new_tag"]},
+                    }
+                ]
+            },
+            headers=headers,
+        ).json()
+        assert answer["success"], answer
+        after = httpx.post(f"{server.url}/graphql", json={"query": query}, headers=headers).json()
+        assert "brand_new_tag" in after["data"]["project"]["usedTags"]
