@@ -8,28 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import deque
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ayon_gql._errors import ServerError, TransportError
-from ayon_gql.events._listen import DEFAULT_HEARTBEAT_TIMEOUT
+from ayon_gql.events._listener_core import DEFAULT_HEARTBEAT_TIMEOUT, ListenerCore
 from ayon_gql.events._models import EventMessage
 from ayon_gql.events._wire import (
     CATCH_UP_QUERY,
     WATERMARK_QUERY,
-    Backoff,
-    Seen,
-    Subscription,
     catch_up_page,
     catch_up_variables,
-    fatal,
     missing_library,
-    parse_message,
     ssl_context,
-    watermark,
     websocket_errors,
     websocket_token,
     websocket_url,
@@ -41,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncEventListener"]
 
 
-class AsyncEventListener:
+class AsyncEventListener(ListenerCore):
     """An async iterator over live events; see :class:`~ayon_gql.events.EventListener`."""
 
     def __init__(
@@ -56,24 +47,17 @@ class AsyncEventListener:
         max_reconnects: int | None = None,
         catch_up: bool = True,
     ) -> None:
-        self._subscription = Subscription(topics, project)
+        super().__init__(
+            topics,
+            project,
+            heartbeat_timeout=heartbeat_timeout,
+            reconnect_delay=reconnect_delay,
+            max_reconnect_delay=max_reconnect_delay,
+            max_reconnects=max_reconnects,
+            catch_up=catch_up,
+        )
         self._connection = connection
-        self._heartbeat_timeout = heartbeat_timeout
-        self._backoff = Backoff(reconnect_delay, max_reconnect_delay)
-        self._max_reconnects = max_reconnects
-        self._catch_up = catch_up
-        self._socket: Any = None
-        self._pending: deque[EventMessage] = deque()
-        self._seen: Seen | None = None
         self._closed = False
-        self._checked = False
-        self._floor: str | None = None
-        # After a reconnect, a second catch-up runs on the first message the new
-        # socket brings: the server has surely taken the subscription by then, so
-        # an event dispatched while it was doing so is not missed.
-        self._confirm = False
-        #: How many times the socket was reopened.
-        self.reconnects = 0
 
     def __aiter__(self) -> AsyncEventListener:
         return self
@@ -95,16 +79,12 @@ class AsyncEventListener:
     async def start(self) -> AsyncEventListener:
         """Connect now (iteration connects on first use otherwise)."""
         if self._seen is None:
-            self._seen = Seen(datetime.now(timezone.utc))
+            self._begin()
             await self._connect(catch_up=False)
             if self._catch_up:
-                cursor, created = watermark(
+                self._take_watermark(
                     await self._connection.graphql(WATERMARK_QUERY, None, "EventWatermark")
                 )
-                self._floor = cursor
-                if created is not None:
-                    self._seen.newest = created
-                self._confirm = True
         return self
 
     async def _receive(self) -> EventMessage | None:
@@ -116,9 +96,7 @@ class AsyncEventListener:
             if not self._closed:
                 await self._reconnect()
             return None
-        message = parse_message(raw)
-        if message is not None and not self._subscription.wants(message.topic, message.project):
-            message = None
+        message = self._wanted(raw)
         if not self._confirm:
             return message
         self._confirm = False
@@ -127,9 +105,7 @@ class AsyncEventListener:
         except self._retried():
             await self._reconnect()
             return None
-        assert self._seen is not None
-        if message is not None and self._seen.live(message):
-            self._pending.append(message)  # after what the catch-up found
+        self._hold(message)
         return None
 
     async def _open(self) -> None:
@@ -158,18 +134,6 @@ class AsyncEventListener:
             raise
         self._socket = socket
 
-    @staticmethod
-    def _retried() -> tuple[type[BaseException], ...]:
-        """Failures after which the socket is opened again."""
-        _, websocket_exception = websocket_errors()
-        return (
-            OSError,
-            TransportError,
-            ServerError,
-            websocket_exception,
-            asyncio.TimeoutError,
-        )
-
     async def _connect(self, *, catch_up: bool) -> None:
         retried = self._retried()
         while not self._closed:
@@ -182,16 +146,7 @@ class AsyncEventListener:
                 return
             except retried as exc:
                 await self._drop_socket()
-                refused = fatal(exc)
-                if refused is not None:
-                    raise refused from None
-                attempts = self._backoff.attempts
-                if self._max_reconnects is not None and attempts >= self._max_reconnects:
-                    raise TransportError(
-                        f"event websocket unreachable after {attempts} reconnects: {exc}",
-                        operation="listen",
-                    ) from None
-                await asyncio.sleep(self._backoff.next_delay())
+                await asyncio.sleep(self._delay_after(exc))
 
     async def _reconnect(self) -> None:
         self.reconnects += 1
@@ -213,9 +168,7 @@ class AsyncEventListener:
             found.extend(page)
             if after is None:
                 break
-        if fresh:
-            self._seen.new_catch_up()
-        self._pending.extend(m for m in found if self._seen.caught_up(m))
+        self._keep_caught_up(found, fresh=fresh)
 
     async def _drop_socket(self) -> None:
         socket, self._socket = self._socket, None
@@ -238,7 +191,3 @@ class AsyncEventListener:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        topics = self._subscription.topics
-        return f"AsyncEventListener(topics={topics!r}, project={self._subscription.project!r})"

@@ -12,27 +12,19 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections import deque
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ayon_gql._errors import ServerError, TransportError
+from ayon_gql.events._listener_core import DEFAULT_HEARTBEAT_TIMEOUT, ListenerCore
 from ayon_gql.events._models import EventMessage
 from ayon_gql.events._wire import (
     CATCH_UP_QUERY,
     WATERMARK_QUERY,
-    Backoff,
-    Seen,
-    Subscription,
     catch_up_page,
     catch_up_variables,
-    fatal,
     missing_library,
-    parse_message,
     ssl_context,
-    watermark,
     websocket_errors,
     websocket_token,
     websocket_url,
@@ -43,16 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_HEARTBEAT_TIMEOUT", "EventListener"]
 
-#: Seconds without any message (the server sends a heartbeat every ~6 s)
-#: after which the socket is taken for dead and reopened.
-DEFAULT_HEARTBEAT_TIMEOUT = 20.0
 
-#: Failures after which a reconnect is tried again (anything else, such as
-#: refused credentials, is raised).
-_RETRIED: tuple[type[BaseException], ...] = (OSError, TransportError, ServerError)
-
-
-class EventListener:
+class EventListener(ListenerCore):
     """An iterator over live events: ``for message in client.events.listen("entity.version"):``.
 
     ``topics`` are prefixes (``"entity.version"``, ``"entity.version.created"``)
@@ -75,32 +59,17 @@ class EventListener:
         max_reconnects: int | None = None,
         catch_up: bool = True,
     ) -> None:
-        self._subscription = Subscription(topics, project)
+        super().__init__(
+            topics,
+            project,
+            heartbeat_timeout=heartbeat_timeout,
+            reconnect_delay=reconnect_delay,
+            max_reconnect_delay=max_reconnect_delay,
+            max_reconnects=max_reconnects,
+            catch_up=catch_up,
+        )
         self._connection = connection
-        self._heartbeat_timeout = heartbeat_timeout
-        self._backoff = Backoff(reconnect_delay, max_reconnect_delay)
-        self._max_reconnects = max_reconnects
-        self._catch_up = catch_up
-        self._socket: Any = None
-        self._pending: deque[EventMessage] = deque()
-        self._seen: Seen | None = None
         self._closed = threading.Event()
-        self._checked = False
-        self._floor: str | None = None
-        # After a reconnect, a second catch-up runs on the first message the new
-        # socket brings: the server has surely taken the subscription by then, so
-        # an event dispatched while it was doing so is not missed.
-        self._confirm = False
-        #: How many times the socket was reopened.
-        self.reconnects = 0
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        return self._subscription.topics
-
-    @property
-    def project(self) -> str | None:
-        return self._subscription.project
 
     # ------------------------------------------------------------------ iteration
     def __iter__(self) -> Iterator[EventMessage]:
@@ -122,16 +91,12 @@ class EventListener:
     def start(self) -> EventListener:
         """Connect now (iteration connects on first use otherwise)."""
         if self._seen is None:
-            self._seen = Seen(datetime.now(timezone.utc))
+            self._begin()
             self._connect(catch_up=False)
             if self._catch_up:
-                cursor, created = watermark(
+                self._take_watermark(
                     self._connection.graphql(WATERMARK_QUERY, None, "EventWatermark")
                 )
-                self._floor = cursor
-                if created is not None:
-                    self._seen.newest = created
-                self._confirm = True
         return self
 
     def _receive(self) -> EventMessage | None:
@@ -143,9 +108,7 @@ class EventListener:
             if not self._closed.is_set():
                 self._reconnect()
             return None
-        message = parse_message(raw)
-        if message is not None and not self._subscription.wants(message.topic, message.project):
-            message = None
+        message = self._wanted(raw)
         if not self._confirm:
             return message
         self._confirm = False
@@ -154,9 +117,7 @@ class EventListener:
         except self._retried():
             self._reconnect()
             return None
-        assert self._seen is not None
-        if message is not None and self._seen.live(message):
-            self._pending.append(message)  # after what the catch-up found
+        self._hold(message)
         return None
 
     # ------------------------------------------------------------------ connecting
@@ -191,12 +152,6 @@ class EventListener:
             raise
         self._socket = socket
 
-    @staticmethod
-    def _retried() -> tuple[type[BaseException], ...]:
-        """Failures after which the socket is opened again."""
-        _, websocket_exception = websocket_errors()
-        return (*_RETRIED, websocket_exception)
-
     def _connect(self, *, catch_up: bool) -> None:
         retried = self._retried()
         while not self._closed.is_set():
@@ -209,16 +164,7 @@ class EventListener:
                 return
             except retried as exc:
                 self._drop_socket()
-                refused = fatal(exc)
-                if refused is not None:
-                    raise refused from None
-                attempts = self._backoff.attempts
-                if self._max_reconnects is not None and attempts >= self._max_reconnects:
-                    raise TransportError(
-                        f"event websocket unreachable after {attempts} reconnects: {exc}",
-                        operation="listen",
-                    ) from None
-                self._closed.wait(self._backoff.next_delay())
+                self._closed.wait(self._delay_after(exc))
 
     def _reconnect(self) -> None:
         self.reconnects += 1
@@ -240,10 +186,7 @@ class EventListener:
             found.extend(page)
             if after is None:
                 break
-        # Only once the whole catch-up succeeded is anything marked as seen.
-        if fresh:
-            self._seen.new_catch_up()
-        self._pending.extend(m for m in found if self._seen.caught_up(m))
+        self._keep_caught_up(found, fresh=fresh)
 
     def _drop_socket(self) -> None:
         socket, self._socket = self._socket, None
@@ -267,6 +210,3 @@ class EventListener:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    def __repr__(self) -> str:
-        return f"EventListener(topics={self.topics!r}, project={self.project!r})"
