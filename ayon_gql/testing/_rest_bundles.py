@@ -140,12 +140,11 @@ class BundleRoutes(RestRoutes):
         if errors:
             return validation_error(req.method, req.path, errors)
         body: Node = req.json
-        addon = self.dataset.addon
         issues = []
         for name, version in (body.get("addons") or {}).items():
             if version is None:
                 continue
-            if name != addon["name"] or version != addon["version"]:
+            if (name, version) not in self.dataset.addons:
                 issues.append(
                     {
                         "severity": "error",

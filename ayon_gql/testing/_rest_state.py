@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ayon_gql.testing._dataset import Dataset, Node
 from ayon_gql.testing._nodes import file_bytes
+from ayon_gql.testing._settings_engine import SettingsStore
 
 
 class Blob:
@@ -45,7 +46,7 @@ class Blob:
 
 
 class RestState:
-    """Installers, dependency packages (with file bytes) and bundles; resettable."""
+    """Installers, dependency packages (with file bytes), bundles and addon settings; resettable."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -55,6 +56,8 @@ class RestState:
         self.packages: dict[str, Node] = {}
         self.blobs: dict[tuple[str, str], Blob] = {}
         self.bundles: dict[str, Node] = {}
+        #: Addon settings overrides (studio, per project) of every addon served.
+        self.settings = SettingsStore(dataset.addons)
         self.reset()
 
     def reset(self) -> None:
@@ -72,6 +75,7 @@ class RestState:
                 for name, meta in table.items():
                     self.blobs[(kind, name)] = Blob(file_bytes(name, int(meta["size"])))
             self.bundles = {b["name"]: copy.deepcopy(b) for b in self._dataset.bundles}
+            self.settings.reset()
 
     def close(self) -> None:
         with self.lock:
