@@ -83,7 +83,7 @@ class _Base(Generic[S, T]):
 
     def _payload(self, values: Changes, scope: str, version: str | None) -> dict[str, Any]:
         raw = (
-            values.model_dump(mode="json", by_alias=True)
+            values.model_dump(mode="json", by_alias=True, warnings=False)
             if isinstance(values, SettingsModel)
             else dict(values)
         )

@@ -151,7 +151,8 @@ def apply_overrides(schema: Node, model: Node, base: Node, overrides: Node) -> N
                 schema, sub, base.get(name) or {}, overrides.get(name) or {}
             )
         elif name in overrides:
-            result[name] = copy.deepcopy(overrides[name])
+            # the server builds its model from the result: list items get their defaults
+            result[name] = _fill_items(schema, prop, copy.deepcopy(overrides[name]))
         else:
             result[name] = copy.deepcopy(base.get(name))
     return result
