@@ -60,7 +60,10 @@ def register(subparsers: Any) -> None:
         "added types and fields are listed too. The write models are compared as well: "
         "between --openapi OLD NEW, or the servers' /openapi.json for URLs and the openapi.json "
         "beside schema files; OLD and NEW may also be openapi snapshots (or a server's "
-        "openapi.json) themselves. "
+        "openapi.json) themselves. Settings snapshots of two addon versions "
+        "(schema/addons/NAME-VERSION.settings.json) as OLD and NEW, or --settings OLD NEW, "
+        "compare addon settings: a field removed or retyped or a choice removed is breaking, "
+        "a changed default dangerous. "
         "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
         "cannot be read.",
     )
@@ -72,6 +75,13 @@ def register(subparsers: Any) -> None:
         type=Path,
         metavar=("OLD", "NEW"),
         help="openapi snapshots whose write models to compare too",
+    )
+    diff.add_argument(
+        "--settings",
+        nargs=2,
+        type=Path,
+        metavar=("OLD", "NEW"),
+        help="settings snapshots of two versions of an addon to compare too",
     )
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     diff.add_argument("--no-added", action="store_true", help="leave out added types and fields")
@@ -179,11 +189,17 @@ def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
     from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._settings_diff import diff_settings, is_settings_snapshot
+    from ayon_gql.schema._settings_snapshot import load_settings_snapshot
     from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
-        openapi = write_model_sources(args.old, args.new, args.openapi)
-        if openapi is not None and openapi.whole:
+        only_settings = args.settings is None and all(
+            is_settings_snapshot(str(path)) for path in (args.old, args.new)
+        )
+        settings = (args.old, args.new) if only_settings else args.settings
+        openapi = None if only_settings else write_model_sources(args.old, args.new, args.openapi)
+        if only_settings or (openapi is not None and openapi.whole):
             difference = SchemaDiff(old=args.old, new=args.new)
         else:
             old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
@@ -192,6 +208,9 @@ def _diff(args: argparse.Namespace) -> int:
         if openapi is not None:
             models = openapi.load(api_key=args.api_key, timeout=args.timeout)
             difference.add(diff_write_models(*models))
+        if settings is not None:
+            old_settings, new_settings = (load_settings_snapshot(p) for p in settings)
+            difference.add(diff_settings(old_settings, new_settings))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
     if args.no_added:

@@ -28,6 +28,7 @@ __all__ = [
 #: The folder inside a generated package.
 SETTINGS_FOLDER = "settings"
 _BASE = "ayon_gql.settings.SettingsModel"
+_NESTED_DEFAULT = re.compile(r"(Annotated\[\s*)(\w+)\s*\|\s*None,(\s*)Field\(default_factory=\2\)")
 
 
 def _words(name: str) -> list[str]:
@@ -86,6 +87,7 @@ def settings_module_code(schema: dict[str, Any], class_name: str, *, header: str
                 use_standard_collections=True,
                 use_union_operator=True,
                 strict_nullable=True,
+                use_default_factory_for_optional_nested_models=True,
                 capitalise_enum_members=False,
             )
         except Exception as exc:
@@ -93,6 +95,8 @@ def settings_module_code(schema: dict[str, Any], class_name: str, *, header: str
             raise GenerationError(f"{class_name}: datamodel-code-generator: {message}") from None
     if not isinstance(code, str):
         raise GenerationError(f"{class_name}: datamodel-code-generator wrote no module")
+    # a nested group always holds its model (never null): its defaults by factory
+    code = _NESTED_DEFAULT.sub(r"\1\2,\3Field(default_factory=\2)", code)
     lines = code.splitlines()
     while lines and (lines[0].startswith("#") or not lines[0].strip()):
         lines.pop(0)

@@ -149,7 +149,7 @@ def _defaults(schema: dict[str, Any]) -> None:
             if prop.get("type") == "array":
                 prop["default"] = []
             elif "$ref" in prop or "allOf" in prop or prop.get("type") == "object":
-                prop["default"] = {}
+                continue  # the model's own defaults (a default factory)
             else:
                 prop["default"] = None
                 kind = prop.get("type")

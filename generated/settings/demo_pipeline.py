@@ -17,5 +17,5 @@ class PublishSettings(SettingsModel):
 
 class DemoPipelineSettings(SettingsModel):
     default_fps: float = 25.0
-    publish: Annotated[PublishSettings, Field(validate_default=True)] = {}
+    publish: Annotated[PublishSettings, Field(default_factory=PublishSettings)]
     studio_name: str = 'Demo Studio'

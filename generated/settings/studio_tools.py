@@ -35,4 +35,4 @@ class StudioToolsSettings(SettingsModel):
     notes: str | None = None
     render_farm: Literal['deadline', 'tractor', 'local'] = 'local'
     review_presets: Annotated[list[ReviewPreset], Field(validate_default=True)] = []
-    sync: Annotated[SyncSettings, Field(validate_default=True)] = {}
+    sync: Annotated[SyncSettings, Field(default_factory=SyncSettings)]

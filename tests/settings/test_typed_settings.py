@@ -53,7 +53,10 @@ def test_typed_reads_equal_the_raw_json(client: AyonClient, http: httpx.Client) 
     raw = http.get(f"/api/addons/demo_pipeline/1.0.0/settings/{PROJECT}").json()
     assert project.model_dump(by_alias=True) == raw
     site = client.settings.demo_pipeline.site()
-    assert site.model_dump(by_alias=True) == http.get("/api/addons/demo_pipeline/1.0.0/siteSettings").json()
+    assert (
+        site.model_dump(by_alias=True)
+        == http.get("/api/addons/demo_pipeline/1.0.0/siteSettings").json()
+    )
 
 
 def test_values_the_schema_does_not_allow_are_kept_and_reported(
@@ -108,7 +111,11 @@ def test_partial_update_changes_only_what_it_sets(client: AyonClient) -> None:
     saved = tools.update_project(PROJECT, StudioToolsSettings(sync=SyncSettings(enabled=True)))
     project = tools.project(PROJECT)
     assert project == saved
-    assert (project.render_farm, project.max_threads, project.sync.enabled) == ("deadline", 16, True)
+    assert (project.render_farm, project.max_threads, project.sync.enabled) == (
+        "deadline",
+        16,
+        True,
+    )
     overrides = client.rest.settings.project_overrides("studio_tools", "1.0.0", PROJECT)
     assert {k for k, v in overrides.items() if v.level == "project"} == {
         "root_sync",
