@@ -6,9 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ayon_gql.cli._common import add_connection_options, client_from_args
+
+if TYPE_CHECKING:
+    from ayon_gql._project import ProjectConfig
 
 
 def register(subparsers: Any) -> None:
@@ -75,6 +78,17 @@ def _init(args: argparse.Namespace) -> int:
             print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
             return None
 
+    def fetch_addon_settings(project: ProjectConfig) -> list[Path]:
+        from ayon_gql._errors import AyonError
+        from ayon_gql.schema._settings_snapshot import pull_project_settings
+
+        try:
+            with client_from_args(args) as client:
+                return pull_project_settings(client.connection, project, server_version=None)
+        except AyonError as exc:
+            print(f"warning: no addon settings snapshots: {exc}", file=sys.stderr)
+            return []
+
     with generation_warnings_as_lines():
         report = init_project(
             args.project or Path.cwd(),
@@ -85,6 +99,7 @@ def _init(args: argparse.Namespace) -> int:
             stock=args.stock,
             openapi_file=args.openapi,
             fetch_openapi=fetch_openapi if args.schema is None and server else None,
+            fetch_addon_settings=(fetch_addon_settings if args.schema is None and server else None),
         )
     for path, what in report.created:
         print(f"created    {path}: {what}")

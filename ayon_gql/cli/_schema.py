@@ -49,6 +49,12 @@ def register(subparsers: Any) -> None:
         "--output; '-' for standard output)",
     )
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
+    pull.add_argument(
+        "--settings-structure-only",
+        action="store_true",
+        help="leave titles and descriptions out of the addon settings snapshots (kept by "
+        "default: they become the settings models' docstrings)",
+    )
     pull.add_argument("--server-version", help="version to name in the header")
     pull.set_defaults(handler=_pull)
 
@@ -129,6 +135,10 @@ def _pull(args: argparse.Namespace) -> int:
                 server_version=args.server_version,
             )
             openapi = _pull_openapi_or_warn(client, snapshot.server_version)
+            if project is not None and args.output is None:
+                _pull_settings_or_warn(
+                    client, project, snapshot.server_version, not args.settings_structure_only
+                )
     _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
     if openapi is not None:
         if output is None and args.openapi_output is None:
@@ -161,6 +171,26 @@ def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
     except AyonError as exc:
         print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
         return None
+
+
+def _pull_settings_or_warn(
+    client: Any, project: Any, server_version: str | None, keep_texts: bool
+) -> None:
+    """The project's addon settings snapshots, or a warning line when they cannot be read."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql.schema._settings_snapshot import pull_project_settings
+
+    try:
+        written = pull_project_settings(
+            client.connection, project, server_version=server_version, keep_texts=keep_texts
+        )
+    except AyonError as exc:
+        print(f"warning: no addon settings snapshots: {exc}", file=sys.stderr)
+        return
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write addon settings snapshots: {exc}") from None
+    for path in written:
+        print(f"wrote {_shown(path)} (addon settings schema)", file=sys.stderr)
 
 
 def _write_text(text: str, output: Path | None, version: str | None, source: str) -> None:

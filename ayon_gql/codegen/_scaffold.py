@@ -200,6 +200,7 @@ def init_project(
     stock: bool = False,
     openapi_file: Path | None = None,
     fetch_openapi: Callable[[], str | None] | None = None,
+    fetch_addon_settings: Callable[[ProjectConfig], list[Path]] | None = None,
 ) -> InitReport:
     """Set up ``root`` for generating ``package``; see the module docstring.
 
@@ -212,6 +213,8 @@ def init_project(
     ``schema_file``, else from ``fetch_openapi`` (returns the snapshot's
     text, None when the server has none); without one the package has no
     ``write_models`` until ``ayon-gql schema pull`` brings it.
+    ``fetch_addon_settings`` writes the addons' settings snapshots (returns
+    the files) when the project has none yet.
     """
     root = root.resolve()
     check_package_name(package)
@@ -268,6 +271,10 @@ def init_project(
         report.kept.append((_shown(project.openapi, root), detail))
 
     _write_queries(project, stock=stock, report=report)
+
+    if fetch_addon_settings is not None and not any(project.addons_folder.glob("*settings.json")):
+        for path in fetch_addon_settings(project):
+            report.created.append((_shown(path, root), "addon settings snapshot"))
 
     rc = root / GRAPHQL_CONFIG_NAME
     if rc.exists():

@@ -26,12 +26,14 @@ from ayon_gql.schema._openapi import HEADER_KEY, read_json_document
 
 if TYPE_CHECKING:
     from ayon_gql._connection import Connection
+    from ayon_gql._project import ProjectConfig
 
 __all__ = [
     "SETTINGS_KINDS",
     "SettingsSnapshot",
     "find_settings_snapshots",
     "load_settings_snapshot",
+    "pull_project_settings",
     "pull_settings_snapshots",
 ]
 
@@ -170,3 +172,21 @@ def pull_settings_snapshots(
                 )
             )
     return found
+
+
+def pull_project_settings(
+    connection: Connection,
+    project: ProjectConfig,
+    *,
+    server_version: str | None,
+    keep_texts: bool = True,
+) -> list[Path]:
+    """Pull the settings schemas of the project's addons (``[tool.ayon-gql] addons``,
+    else the production bundle's) into its ``addons_dir``; returns the files written."""
+    from ayon_gql.schema._addons import select_addons
+
+    addons = select_addons(connection, project)
+    snapshots = pull_settings_snapshots(
+        connection, addons, server_version=server_version, keep_texts=keep_texts
+    )
+    return [snapshot.write(project.addons_folder) for snapshot in snapshots]

@@ -89,3 +89,29 @@ def test_saving_invalid_settings_changes_nothing(ayon_server: StandInServer, pat
         assert bad.status_code == 400
         assert [e["loc"] for e in bad.json()["errors"]] == [["sync", "interval_s"]]
         assert http.get(path).json() == before
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "recorded"),
+    [
+        ("studio_tools-1.0.0.settings.json", REST / "addon-settings-schema.json"),
+        (
+            "demo_pipeline-1.0.0.settings.json",
+            SERVER_1_16 / "responses" / "rest-addon-demo_pipeline-settings-schema.json",
+        ),
+    ],
+)
+def test_stock_snapshots_are_the_recorded_schemas_structure_only(
+    snapshot: str, recorded: Any
+) -> None:
+    from pathlib import Path
+
+    from ayon_gql.schema._settings_snapshot import load_settings_snapshot
+
+    require_shared()
+    root = Path(__file__).resolve().parents[2]
+    kept = load_settings_snapshot(root / "schema" / "addons" / snapshot)
+    answer = json.loads(recorded.read_text(encoding="utf-8"))["response"]["json"]
+    assert not kept.texts
+    assert kept.schema == structure_only(answer)
+    assert "title" not in json.dumps(kept.schema) and "description" not in json.dumps(kept.schema)
