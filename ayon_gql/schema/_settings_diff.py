@@ -9,13 +9,14 @@ read changes), an added field or choice is listed as added.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ayon_gql.codegen._settings_schema import normalize_settings_schema
 from ayon_gql.schema._diff import SchemaChange
 from ayon_gql.schema._settings_snapshot import SettingsSnapshot
 
-__all__ = ["diff_settings"]
+__all__ = ["diff_settings", "diff_settings_folders", "is_settings_snapshot"]
 
 _MISSING = object()
 
@@ -54,7 +55,7 @@ def _walk(
 ) -> None:
     def change(kind: str, severity: str, where: list[str], text: str) -> None:
         dotted = ".".join(where)
-        out.append(SchemaChange(kind, f"{label} {dotted} {text}.", severity, label, field=dotted))
+        out.append(SchemaChange(kind, f"{dotted} {text}.", severity, label, field=dotted))
 
     old_props = _resolve(old_schema, old).get("properties", {})
     new_props = _resolve(new_schema, new).get("properties", {})
@@ -114,9 +115,23 @@ def is_settings_snapshot(path: str) -> bool:
 
 def diff_settings(old: SettingsSnapshot, new: SettingsSnapshot) -> list[SchemaChange]:
     """The changes from one addon version's settings schema to another's."""
-    label = f"{new.addon.name} {new.kind}"
+    label = f"{new.addon.name} {new.kind} ({old.addon.version} -> {new.addon.version})"
     old_schema = normalize_settings_schema(old.schema, keep_text=False)
     new_schema = normalize_settings_schema(new.schema, keep_text=False)
     out: list[SchemaChange] = []
     _walk(old_schema, new_schema, old_schema, new_schema, [], label, out)
     return out
+
+
+def diff_settings_folders(base: Path, new: Path) -> list[SchemaChange]:
+    """Changes from each addon's snapshot in ``base`` to the same addon's in ``new``
+    (addons only one folder has are left out: nothing of theirs can break)."""
+    from ayon_gql.schema._settings_snapshot import find_settings_snapshots
+
+    olds = {(s.addon.name, s.kind): s for s in find_settings_snapshots(base)}
+    changes: list[SchemaChange] = []
+    for snapshot in find_settings_snapshots(new):
+        old = olds.get((snapshot.addon.name, snapshot.kind))
+        if old is not None:
+            changes.extend(diff_settings(old, snapshot))
+    return changes

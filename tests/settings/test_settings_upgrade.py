@@ -102,3 +102,35 @@ def test_reading_a_removed_setting_fails_mypy_after_generate(tmp_path: Path) -> 
     errors = [line for line in run.stdout.splitlines() if line.startswith("farm.py:")]
     assert errors and all(line.startswith("farm.py:5:") for line in errors), run.stdout
     assert any('"StudioToolsSettings" has no attribute "max_threads"' in e for e in errors)
+
+
+def test_check_fails_on_breaking_settings_changes(tmp_path: Path) -> None:
+    new_dir = tmp_path / "pulled"
+    old, new = _write_versions(tmp_path / "both")
+    new_dir.mkdir()
+    new.rename(new_dir / new.name)
+    run = subprocess.run(
+        [sys.executable, "-m", "ayon_gql", "check", "--project", str(ROOT), "--json"]
+        + ["--settings", str(new_dir), "--base-settings", str(old.parent)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    report = json.loads(run.stdout)
+    assert report["failing_operations"] == [] and report["affected_operations"] == []
+    assert {c["field"] for c in report["settings_breaking"]} == {
+        "max_threads",
+        "render_farm",
+        "notes",
+        "review_presets.[].codec",
+    }
+    assert [c["field"] for c in report["settings_dangerous"]] == ["sync.interval_s"]
+    same = subprocess.run(
+        [sys.executable, "-m", "ayon_gql", "check", "--project", str(ROOT)]
+        + ["--settings", str(old.parent), "--base-settings", str(old.parent)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert same.returncode == 0, same.stdout + same.stderr
