@@ -18,6 +18,7 @@ from ayon_gql.schema._settings_snapshot import load_settings_snapshot, make_snap
 
 ROOT = Path(__file__).resolve().parents[2]
 SNAPSHOT = ROOT / "schema" / "addons" / "studio_tools-1.0.0.settings.json"
+CHECK = [sys.executable, "-m", "ayon_gql", "check", "--project", str(ROOT)]
 
 
 def _newer(schema: dict[str, Any]) -> dict[str, Any]:
@@ -110,8 +111,7 @@ def test_check_fails_on_breaking_settings_changes(tmp_path: Path) -> None:
     new_dir.mkdir()
     new.rename(new_dir / new.name)
     run = subprocess.run(
-        [sys.executable, "-m", "ayon_gql", "check", "--project", str(ROOT), "--json"]
-        + ["--settings", str(new_dir), "--base-settings", str(old.parent)],
+        [*CHECK, "--json", "--settings", str(new_dir), "--base-settings", str(old.parent)],
         capture_output=True,
         text=True,
         check=False,
@@ -127,8 +127,7 @@ def test_check_fails_on_breaking_settings_changes(tmp_path: Path) -> None:
     }
     assert [c["field"] for c in report["settings_dangerous"]] == ["sync.interval_s"]
     same = subprocess.run(
-        [sys.executable, "-m", "ayon_gql", "check", "--project", str(ROOT)]
-        + ["--settings", str(old.parent), "--base-settings", str(old.parent)],
+        [*CHECK, "--settings", str(old.parent), "--base-settings", str(old.parent)],
         capture_output=True,
         text=True,
         check=False,

@@ -10,6 +10,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from ayon_gql_generated.settings.demo_pipeline import DemoPipelineSettings
+from ayon_gql_generated.settings.studio_tools import (
+    ReviewPreset,
+    StudioToolsSettings,
+    SyncSettings,
+)
 
 from ayon_gql import AsyncAyonClient, AyonClient
 from ayon_gql.settings import (
@@ -18,12 +24,6 @@ from ayon_gql.settings import (
     kept_values,
 )
 from ayon_gql.testing import StandInServer
-from ayon_gql_generated.settings.demo_pipeline import DemoPipelineSettings
-from ayon_gql_generated.settings.studio_tools import (
-    ReviewPreset,
-    StudioToolsSettings,
-    SyncSettings,
-)
 
 PROJECT = "demo_Commercial"
 TOOLS = "/api/addons/studio_tools/1.0.0"
