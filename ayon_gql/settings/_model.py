@@ -40,7 +40,7 @@ class SettingsModel(BaseModel):
     ``model_dump(by_alias=True)`` of a read equals the server's JSON.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     _kept: tuple[KeptValue, ...] = PrivateAttr(default=())
 
