@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from ayon_gql._errors import InvalidInputError
+from ayon_gql._errors import SettingsValidationError
 
 __all__ = [
     "KeptValue",
@@ -74,16 +74,6 @@ class KeptValue:
 
 class SettingsValueWarning(UserWarning):
     """Settings read from the server hold values their schema does not allow."""
-
-
-class SettingsValidationError(InvalidInputError):
-    """Settings refused before sending: a wrong type, a value outside a
-    constraint, a choice the schema does not allow.  ``errors`` lists
-    ``(path, reason)`` by wire names."""
-
-    def __init__(self, message: str, errors: list[tuple[str, str]]) -> None:
-        self.errors = errors
-        super().__init__(message, operation="save settings")
 
 
 def kept_values(model: SettingsModel) -> tuple[KeptValue, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ayon_gql.settings import SettingsModel
+from ayon_gql.client import SettingsModel
 from pydantic import Field
 
 
