@@ -19,6 +19,9 @@ from ayon_gql_generated.settings.studio_tools import (
 
 from ayon_gql import AsyncAyonClient, AyonClient
 from ayon_gql.settings import (
+    AddonSettingsSpec,
+    NoSettings,
+    SettingsCatalog,
     SettingsValidationError,
     SettingsValueWarning,
     kept_values,
@@ -135,6 +138,20 @@ def test_bundle_view_is_typed_where_the_package_has_the_model(client: AyonClient
     staging = client.settings.all(variant="staging")
     assert staging.typed(StudioToolsSettings) is None
     assert isinstance(staging.addons["demo_pipeline"], DemoPipelineSettings)
+    named = client.settings.all(bundle_name="demo_bundle_2026_02_staging", project=PROJECT)
+    assert named.bundle_name == "demo_bundle_2026_02_staging"
+    assert named.typed(DemoPipelineSettings) == client.settings.demo_pipeline.project(PROJECT)
+
+    class OlderPackage(SettingsCatalog):
+        """A package generated for studio_tools 0.9.0 only."""
+
+        specs = (AddonSettingsSpec("studio_tools", "0.9.0", StudioToolsSettings, NoSettings),)
+
+    # an addon version the package has no model for comes as the server's JSON
+    older = OlderPackage(client.rest.settings).all()
+    assert older.addons["studio_tools"] == client.rest.settings.studio("studio_tools", "1.0.0")
+    assert older.addons["demo_pipeline"] == client.rest.settings.studio("demo_pipeline", "1.0.0")
+    assert older.typed(StudioToolsSettings) is None
 
 
 def test_a_service_reads_its_own_settings(
