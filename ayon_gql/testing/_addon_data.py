@@ -119,7 +119,7 @@ def demo_addon() -> Node:
 
 def stand_in_addons() -> dict[tuple[str, str], Node]:
     """Every addon version the stand-in serves, by ``(name, version)``."""
-    from ayon_gql.testing._studio_tools import studio_tools_addon
+    from ayon_gql.testing._studio_tools_settings import studio_tools_addon
 
     addons = [demo_addon(), studio_tools_addon()]
     return {(addon["name"], addon["version"]): addon for addon in addons}
