@@ -22,9 +22,10 @@ def register(subparsers: Any) -> None:
         "(creating the file if needed; other sections are not touched), write the schema "
         "snapshot (pulled from --url or AYON_SERVER_URL, or read from --schema FILE: SDL or "
         "introspection JSON) and the openapi snapshot the write models are made from (pulled "
-        "too, or read from --openapi FILE or the openapi.json beside --schema), create the "
-        "queries folder with a starter operation (--stock: a copy of ayon-gql's own "
-        "operations), write .graphqlrc.yml for editors and generate "
+        "too, or read from --openapi FILE or the openapi.json beside --schema), the settings "
+        "schemas of the server's addons (schema/addons; --stock without a server: ayon-gql's "
+        "own), create the queries folder with a starter operation (--stock: a copy of "
+        "ayon-gql's own operations), write .graphqlrc.yml for editors and generate "
         "the package. Whatever exists already is left alone, so running it again is safe.",
     )
     parser.add_argument("package", help="import name of the generated package, e.g. studio_ayon")
@@ -42,7 +43,9 @@ def register(subparsers: Any) -> None:
         "(default: openapi.json beside --schema, else pulled from the server)",
     )
     parser.add_argument(
-        "--stock", action="store_true", help="start from a copy of ayon-gql's own operations"
+        "--stock",
+        action="store_true",
+        help="start from a copy of ayon-gql's own operations (and addon settings snapshots)",
     )
     parser.add_argument("--project", type=Path, help="project folder (default: current folder)")
     add_connection_options(parser)

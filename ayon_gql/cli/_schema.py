@@ -117,6 +117,7 @@ def _pull(args: argparse.Namespace) -> int:
     if args.url is None and project is not None:
         args.url = project.url  # None: AYON_SERVER_URL
     openapi: OpenApiSnapshot | None = None
+    settings_lines: list[str] = []
     if args.from_file is not None:
         if _is_openapi_file(args.from_file):
             openapi = pull_openapi(from_file=args.from_file, server_version=args.server_version)
@@ -136,7 +137,7 @@ def _pull(args: argparse.Namespace) -> int:
             )
             openapi = _pull_openapi_or_warn(client, snapshot.server_version)
             if project is not None and args.output is None:
-                _pull_settings_or_warn(
+                settings_lines = _pull_settings_or_warn(
                     client, project, snapshot.server_version, not args.settings_structure_only
                 )
     _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
@@ -145,6 +146,8 @@ def _pull(args: argparse.Namespace) -> int:
             print("openapi snapshot not written (give --openapi-output)", file=sys.stderr)
         else:
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
+    for line in settings_lines:
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -175,8 +178,9 @@ def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
 
 def _pull_settings_or_warn(
     client: Any, project: Any, server_version: str | None, keep_texts: bool
-) -> None:
-    """The project's addon settings snapshots, or a warning line when they cannot be read."""
+) -> list[str]:
+    """Write the project's addon settings snapshots; the lines to report (a warning
+    when they cannot be read)."""
     from ayon_gql._errors import AyonError
     from ayon_gql.schema._settings_snapshot import pull_project_settings
 
@@ -185,12 +189,10 @@ def _pull_settings_or_warn(
             client.connection, project, server_version=server_version, keep_texts=keep_texts
         )
     except AyonError as exc:
-        print(f"warning: no addon settings snapshots: {exc}", file=sys.stderr)
-        return
+        return [f"warning: no addon settings snapshots: {exc}"]
     except OSError as exc:
         raise InvalidInputError(f"cannot write addon settings snapshots: {exc}") from None
-    for path in written:
-        print(f"wrote {_shown(path)} (addon settings schema)", file=sys.stderr)
+    return [f"wrote {_shown(path)} (addon settings schema)" for path in written]
 
 
 def _write_text(text: str, output: Path | None, version: str | None, source: str) -> None:

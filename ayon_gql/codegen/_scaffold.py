@@ -149,6 +149,31 @@ def stock_queries_dir() -> Path:
     raise ProjectConfigError("ayon-gql's stock operations are missing; reinstall ayon-gql")
 
 
+def stock_addons_dir() -> Path:
+    """ayon-gql's own addon settings snapshots (package data; a checkout's schema/addons/)."""
+    packaged = resources.files("ayon_gql.codegen") / "stock_addons"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "schema" / "addons"
+    if checkout.is_dir():  # an editable install from a checkout
+        return checkout
+    raise ProjectConfigError("ayon-gql's stock addon snapshots are missing; reinstall ayon-gql")
+
+
+def _has_settings_snapshots(project: ProjectConfig) -> bool:
+    return any(project.addons_folder.glob("*settings.json"))
+
+
+def _copy_stock_addons(project: ProjectConfig, report: InitReport) -> None:
+    """The stock package's settings snapshots, for ``--stock`` without a server's own."""
+    sources = sorted(stock_addons_dir().glob("*settings.json"))
+    project.addons_folder.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        shutil.copyfile(source, project.addons_folder / source.name)
+    shown = _shown(project.addons_folder, project.root)
+    report.created.append((shown, f"{len(sources)} files: ayon-gql's addon settings snapshots"))
+
+
 def _graphql_config(project: ProjectConfig) -> str:
     schema = _shown(project.schema, project.root)
     queries = _shown(project.queries, project.root)
@@ -272,9 +297,11 @@ def init_project(
 
     _write_queries(project, stock=stock, report=report)
 
-    if fetch_addon_settings is not None and not any(project.addons_folder.glob("*settings.json")):
+    if fetch_addon_settings is not None and not _has_settings_snapshots(project):
         for path in fetch_addon_settings(project):
             report.created.append((_shown(path, root), "addon settings snapshot"))
+    if stock and not _has_settings_snapshots(project):
+        _copy_stock_addons(project, report)
 
     rc = root / GRAPHQL_CONFIG_NAME
     if rc.exists():

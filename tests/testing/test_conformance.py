@@ -33,11 +33,39 @@ AUTH_OVERRIDES: dict[str, dict[str, str]] = {
     "rest-users-me-bad-key": {"X-Api-Key": "not-a-valid-key"},
 }
 
-# Sub-trees whose keys are free-form data (templates of a project anatomy):
+# Sub-trees whose keys are free-form data (templates of a project anatomy, the
+# addons of a bundle: the stand-in's production bundle also holds studio_tools):
 # only the JSON type is compared there.
 FREE_FORM: dict[str, set[str]] = {
     "rest-project": {"$.config.templates"},
+    "rest-bundles": {f"$.bundles[{i}].addons" for i in range(2)},
+    "rest-bundles-archived": {f"$.bundles[{i}].addons" for i in range(2)},
 }
+
+# The stand-in's production bundle also holds studio_tools, as the server's did
+# for the rest/ session; responses/ were recorded before it was installed.  Its
+# entries are left out of these answers before comparing (each entry's shape is
+# the same as demo_pipeline's, which is compared).
+LATER_ADDON = "studio_tools"
+WITHOUT_LATER_ADDON = {
+    "rest-addons",
+    "rest-settings",
+    "rest-settings-project",
+    "rest-settings-addons",
+}
+
+
+def _without_later_addon(body: Any) -> Any:
+    if not isinstance(body, dict):
+        return body
+    result = dict(body)
+    if isinstance(result.get("addons"), list):
+        result["addons"] = [a for a in result["addons"] if a.get("name") != LATER_ADDON]
+    for key in ("settings", "versions"):
+        if isinstance(result.get(key), dict):
+            result[key] = {k: v for k, v in result[key].items() if k != LATER_ADDON}
+    return result
+
 
 # Keys whose values (not just types) must equal the recording.
 EXACT_KEYS = {"hasNextPage", "hasPreviousPage"}
@@ -142,9 +170,12 @@ def test_exchange_conforms(path: Path, standin: StandInServer, replay_client: ht
         assert response.text == recorded["text"]
         return
     problems: list[str] = []
+    ours = response.json()
+    if path.stem in WITHOUT_LATER_ADDON:
+        ours = _without_later_addon(ours)
     compare(
         recorded["json"],
-        response.json(),
+        ours,
         "$",
         problems,
         free=FREE_FORM.get(path.stem, set()),
