@@ -151,11 +151,28 @@ def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path, openapi: P
 
 
 def _write_settings(project: ProjectConfig, package: Path) -> None:
-    """The package's ``settings`` folder, from the project's settings snapshots."""
+    """The package's ``settings`` folder, from the project's settings snapshots: the
+    versions ``[tool.ayon-gql] addons`` names, else every snapshot (one version each)."""
     from ayon_gql.codegen._settings_code import write_settings_package
+    from ayon_gql.schema._addons import configured_addons
     from ayon_gql.schema._settings_snapshot import find_settings_snapshots
 
-    write_settings_package(find_settings_snapshots(project.addons_folder), package)
+    snapshots = find_settings_snapshots(project.addons_folder)
+    configured = configured_addons(project)
+    if configured is not None:
+        snapshots = [s for s in snapshots if s.addon in configured]
+    versions: dict[str, set[str]] = {}
+    for snapshot in snapshots:
+        versions.setdefault(snapshot.addon.name, set()).add(snapshot.addon.version)
+    several = {name: sorted(found) for name, found in versions.items() if len(found) > 1}
+    if several:
+        name, found = sorted(several.items())[0]
+        raise GenerationError(
+            f"{_shown(project.addons_folder, project.root)} holds settings snapshots of "
+            f"{name} {' and '.join(found)}: remove the version you no longer run, or name one "
+            f"in [tool.{SECTION}] addons"
+        )
+    write_settings_package(snapshots, package)
 
 
 def _relative_files(root: Path) -> set[str]:

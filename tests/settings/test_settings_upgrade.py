@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ayon_gql.codegen._settings_code import write_settings_package
 from ayon_gql.schema._addons import AddonRef
 from ayon_gql.schema._settings_snapshot import load_settings_snapshot, make_snapshot
@@ -133,3 +135,27 @@ def test_check_fails_on_breaking_settings_changes(tmp_path: Path) -> None:
         check=False,
     )
     assert same.returncode == 0, same.stdout + same.stderr
+
+
+def test_generate_takes_one_version_per_addon(tmp_path: Path) -> None:
+    """After a pull brings a new addon version beside the old one, generate says
+    which to drop, unless [tool.ayon-gql] addons names one."""
+    from ayon_gql._errors import GenerationError
+    from ayon_gql._project import parse_section
+    from ayon_gql.codegen._generate import _write_settings
+
+    _write_versions(tmp_path / "schema" / "addons")
+    package = tmp_path / "out"
+    package.mkdir()
+    both = parse_section(tmp_path, {"package": "studio_pkg"})
+    with pytest.raises(GenerationError) as caught:
+        _write_settings(both, package)
+    assert str(caught.value) == (
+        "schema/addons holds settings snapshots of studio_tools 1.0.0 and 1.1.0: remove the "
+        "version you no longer run, or name one in [tool.ayon-gql] addons"
+    )
+    named = parse_section(tmp_path, {"package": "studio_pkg", "addons": {"studio_tools": "1.1.0"}})
+    _write_settings(named, package)
+    catalog = (package / "settings" / "__init__.py").read_text()
+    assert "'studio_tools', '1.1.0'" in catalog
+    assert "max_threads" not in (package / "settings" / "studio_tools.py").read_text()
