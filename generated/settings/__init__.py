@@ -18,15 +18,15 @@ from .studio_tools import StudioToolsSettings
 __all__ = ["SPECS", "AsyncSettings", "Settings"]
 
 DEMO_PIPELINE: AddonSettingsSpec[DemoPipelineSettings, NoSettings] = AddonSettingsSpec(
-    'demo_pipeline', '1.0.0', DemoPipelineSettings, NoSettings
+    "demo_pipeline", "1.0.0", DemoPipelineSettings, NoSettings
 )
 
 STUDIO_TOOLS: AddonSettingsSpec[StudioToolsSettings, NoSettings] = AddonSettingsSpec(
-    'studio_tools', '1.0.0', StudioToolsSettings, NoSettings
+    "studio_tools", "1.0.0", StudioToolsSettings, NoSettings
 )
 
 #: Every addon version this package has settings models for.
-SPECS = (DEMO_PIPELINE, STUDIO_TOOLS, )
+SPECS = (DEMO_PIPELINE, STUDIO_TOOLS)
 
 
 class Settings(SettingsCatalog):

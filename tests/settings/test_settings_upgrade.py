@@ -157,5 +157,5 @@ def test_generate_takes_one_version_per_addon(tmp_path: Path) -> None:
     named = parse_section(tmp_path, {"package": "studio_pkg", "addons": {"studio_tools": "1.1.0"}})
     _write_settings(named, package)
     catalog = (package / "settings" / "__init__.py").read_text()
-    assert "'studio_tools', '1.1.0'" in catalog
+    assert '"studio_tools", "1.1.0"' in catalog
     assert "max_threads" not in (package / "settings" / "studio_tools.py").read_text()
