@@ -169,12 +169,19 @@ def test_a_service_reads_its_own_settings(
 
 
 def test_async_twin(ayon_server: StandInServer) -> None:
-    async def run() -> tuple[int, int]:
+    async def run() -> list[int]:
         async with AsyncAyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
             tools = client.settings.studio_tools
             await tools.update_studio({"max_threads": 32})
-            studio = await tools.studio()
+            await tools.update_project(PROJECT, StudioToolsSettings(max_threads=3))
+            seen = [(await tools.studio()).max_threads, (await tools.project(PROJECT)).max_threads]
+            whole = await tools.project(PROJECT)
+            await tools.set_project(PROJECT, whole.model_copy(update={"max_threads": 5}))
+            seen.append((await tools.project(PROJECT)).max_threads)
+            await tools.reset_project(PROJECT)
+            seen.append((await tools.project(PROJECT)).max_threads)
             await tools.reset_studio()
-            return studio.max_threads, (await tools.studio()).max_threads
+            seen.append((await tools.studio()).max_threads)
+            return seen
 
-    assert asyncio.run(run()) == (32, 8)
+    assert asyncio.run(run()) == [32, 3, 5, 32, 8]
