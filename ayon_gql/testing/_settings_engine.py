@@ -91,7 +91,12 @@ def _validate(schema: Node, prop: Node, value: Any, loc: list[Any], out: list[No
         out.append({"loc": loc, "msg": bad[1], "type": bad[0]})
         return
     enum = prop.get("enum")
-    if enum is not None and not prop.get("enumLabels") and value not in enum:
+    # labelled choices (an enum_resolver) and choices their own default is not one of
+    # are strings to the addon's model: only the others are checked
+    checked = not prop.get("enumLabels") and (
+        "default" not in prop or prop["default"] in (enum or [])
+    )
+    if enum is not None and checked and value not in enum:
         permitted = ", ".join(repr(v) for v in enum)
         out.append(
             {
@@ -128,6 +133,8 @@ def _validate(schema: Node, prop: Node, value: Any, loc: list[Any], out: list[No
             )
     items = prop.get("items")
     if kind == "array" and isinstance(items, dict) and isinstance(value, list):
+        if prop.get("enumLabels"):  # filled by an enum_resolver: any string is stored
+            items = {k: v for k, v in items.items() if k != "enum"}
         for i, item in enumerate(value):
             _validate(schema, items, item, [*loc, i], out)
 

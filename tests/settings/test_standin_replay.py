@@ -89,6 +89,10 @@ def test_saving_invalid_settings_changes_nothing(ayon_server: StandInServer, pat
         assert bad.status_code == 400
         assert [e["loc"] for e in bad.json()["errors"]] == [["sync", "interval_s"]]
         assert http.get(path).json() == before
+        # run-time enums (enumLabels) are not checked by the server: any string is kept
+        fine = http.post(path, json={"sync": {"task_types": ["NotAType"]}})
+        assert fine.status_code == 204
+        assert http.get(path).json()["sync"]["task_types"] == ["NotAType"]
 
 
 @pytest.mark.parametrize(
