@@ -27,6 +27,7 @@ class ProjectData:
     workfiles: list[Node] = field(default_factory=list)
     activities: list[Node] = field(default_factory=list)
     links: list[Node] = field(default_factory=list)
+    entity_lists: list[Node] = field(default_factory=list)
     by_id: dict[str, Node] = field(default_factory=dict)
     children: dict[str | None, list[Node]] = field(default_factory=dict)
     tasks_by_folder: dict[str, list[Node]] = field(default_factory=dict)

@@ -1,5 +1,6 @@
-"""Mutable REST state (installers, dependency packages with their bytes, bundles)
-and the base the route groups share."""
+"""Mutable REST state (installers, dependency packages with their bytes, bundles,
+secrets, site root overrides, addon endpoint state) and the base the route
+groups share."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ class Blob:
 
 
 class RestState:
-    """Installers, dependency packages (with file bytes) and bundles; resettable."""
+    """Installers, dependency packages (with file bytes), bundles, secrets, site
+    roots and addon endpoint state; resettable."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -55,6 +57,12 @@ class RestState:
         self.packages: dict[str, Node] = {}
         self.blobs: dict[tuple[str, str], Blob] = {}
         self.bundles: dict[str, Node] = {}
+        #: Secrets by name (``/api/secrets``).
+        self.secrets: dict[str, str] = {}
+        #: Root overrides per project and site (``PUT /api/projects/{p}/roots/{site}``).
+        self.site_roots: dict[str, dict[str, dict[str, str]]] = {}
+        #: Addon state kept by the addons' own endpoints, by addon name.
+        self.addon_state: dict[str, Node] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -72,6 +80,9 @@ class RestState:
                 for name, meta in table.items():
                     self.blobs[(kind, name)] = Blob(file_bytes(name, int(meta["size"])))
             self.bundles = {b["name"]: copy.deepcopy(b) for b in self._dataset.bundles}
+            self.secrets = {}
+            self.site_roots = {}
+            self.addon_state = {}
 
     def close(self) -> None:
         with self.lock:
