@@ -23,8 +23,7 @@ from typing import Any
 import httpx
 import pytest
 
-from ayon_gql.testing import StandInServer
-from ayon_gql.testing import _openapi_doc
+from ayon_gql.testing import StandInServer, _openapi_doc
 from ayon_gql.testing._rest_unserved import operation_table
 from tests._shared import SERVER_1_16, require_shared
 
@@ -37,7 +36,7 @@ _VOLATILE = {"createdAt", "updatedAt", "timestamp"}
 _BY_TYPE = ("fullName", "data.password")
 # Recordings left out of the replay, with the reason.
 _LEFT_OUT = {
-    name: "addon settings writes (schema, studio/project settings, overrides) are the settings family"
+    name: "addon settings (schema, studio/project settings, overrides): the settings family"
     for name in (
         "addon-settings-schema",
         "addon-settings-studio",
