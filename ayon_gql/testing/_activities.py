@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import Node, iso
 from ayon_gql.testing._write_tx import Transaction, server_id
+
+if TYPE_CHECKING:
+    from ayon_gql.testing._builder import ProjectData
 
 __all__ = [
     "ACTIVITY_TYPES",
@@ -132,13 +135,9 @@ def remove_activity(tx: Transaction, project: ProjectData, activity_id: str) -> 
     return bool(found)
 
 
-def publish_activities(tx: Transaction, project: ProjectData, version: Node, user: str) -> None:
-    """What the server files when a version is created: a publish and a watch activity
-    (listed in that order, as recorded)."""
-    product = version["_product"]
-    folder = product["_folder"]
-    task = project.by_id.get(version["taskId"]) if version.get("taskId") else None
-    context = {
+def publish_context(folder: Node, product: Node, task: Node | None) -> Node:
+    """The ``context`` a ``version.publish`` activity's data holds."""
+    return {
         "folderId": folder["id"],
         "folderLabel": folder.get("label"),
         "folderName": folder["name"],
@@ -151,6 +150,15 @@ def publish_activities(tx: Transaction, project: ProjectData, version: Node, use
         "taskName": task["name"] if task else None,
         "taskType": task["taskType"] if task else None,
     }
+
+
+def publish_activities(tx: Transaction, project: ProjectData, version: Node, user: str) -> None:
+    """What the server files when a version is created: a publish and a watch activity
+    (listed in that order, as recorded)."""
+    product = version["_product"]
+    folder = product["_folder"]
+    task = project.by_id.get(version["taskId"]) if version.get("taskId") else None
+    context = publish_context(folder, product, task)
     add_activity(
         tx,
         project,

@@ -134,7 +134,8 @@ def attribute_model(scope: str, attributes: list[Node], stock: Node) -> Node:
 
 
 def openapi_document(attributes: list[Node]) -> Node:
-    """The stand-in's ``/openapi.json``: the write models, attribute models as served."""
+    """The stand-in's ``/openapi.json``: the stock document's paths (those the stand-in
+    lacks answer 501) and schemas, attribute models as served."""
     schemas = copy.deepcopy(_stock_schemas())
     for entity in ENTITY_TYPES:
         name = entity[:1].upper() + entity[1:] + "AttribModel"
@@ -142,6 +143,6 @@ def openapi_document(attributes: list[Node]) -> Node:
     return {
         "openapi": "3.1.0",
         "info": {"title": "AYON stand-in server", "version": SERVER_VERSION},
-        "paths": {},
+        "paths": copy.deepcopy(server_operations()),
         "components": {"schemas": schemas},
     }

@@ -11,8 +11,7 @@ Everything shows at once in GraphQL ``activities``.
 from __future__ import annotations
 
 import re
-import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ayon_gql.testing._activities import (
     ACTIVITY_TYPES,
@@ -21,32 +20,24 @@ from ayon_gql.testing._activities import (
     now,
     remove_activity,
 )
-from ayon_gql.testing._rest_http import Request, Response, bad_enum, error, validation_error
+from ayon_gql.testing._rest_http import (
+    Request,
+    Response,
+    bad_enum,
+    error,
+    project_not_found,
+    validation_error,
+)
+from ayon_gql.testing._rest_state import ProjectWrites
 from ayon_gql.testing._write_tx import Transaction
-
-if TYPE_CHECKING:
-    from ayon_gql.testing._builder import ProjectData
-    from ayon_gql.testing._dataset import Dataset
 
 __all__ = ["ACTIVITY_ROUTES", "ActivityRoutes"]
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
-class ActivityRoutes:
+class ActivityRoutes(ProjectWrites):
     """Activity writes (mixed into ``RestApi``)."""
-
-    dataset: Dataset
-    write_lock: threading.RLock
-    touched: set[str]
-
-    def _written_project(self, name: str) -> ProjectData | Response:
-        project = self.dataset.project(name)
-        if project is None:
-            return error(404, f"Project {name} not found")
-        with self.write_lock:
-            self.touched.add(name)
-        return project
 
     def activity_post(self, req: Request, m: re.Match[str]) -> Response:
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
@@ -54,7 +45,7 @@ class ActivityRoutes:
         if activity_type not in ACTIVITY_TYPES:
             bad = bad_enum("body", "activityType", str(activity_type), ACTIVITY_TYPES)
             return validation_error(req.method, req.path, [bad])
-        project = self._written_project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         entity_id = m.group("entity_id")
@@ -82,7 +73,7 @@ class ActivityRoutes:
         return Response(201, {"id": made})
 
     def activity_patch(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._written_project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
@@ -100,7 +91,7 @@ class ActivityRoutes:
         return Response(204)
 
     def activity_delete(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._written_project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         with self.write_lock:
@@ -109,7 +100,7 @@ class ActivityRoutes:
         return Response(204)
 
     def reaction_post(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._written_project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
@@ -140,7 +131,7 @@ class ActivityRoutes:
         return Response(201, None)
 
     def reaction_delete(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._written_project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         assert req.user is not None
@@ -159,7 +150,7 @@ class ActivityRoutes:
 
     def activity_categories(self, req: Request, m: re.Match[str]) -> Response:
         if self.dataset.project_node(m.group("project")) is None:
-            return error(404, f"Project {m.group('project')} not found")
+            return project_not_found(m.group("project"))
         return Response(200, {"categories": []})
 
 

@@ -162,3 +162,8 @@ def too_small(where: str, name: str, limit: float, *, inclusive: bool) -> Node:
         "msg": f"ensure this value is {words} {limit}",
         "type": f"value_error.number.{'not_ge' if inclusive else 'not_gt'}",
     }
+
+
+def project_not_found(name: str) -> Response:
+    """404 for a missing project: the server spells the name in lower case."""
+    return error(404, f"Project {name.lower()} not found")

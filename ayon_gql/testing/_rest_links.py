@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import copy
 import re
-import threading
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._activities import now
 from ayon_gql.testing._anatomy import link_type_node
-from ayon_gql.testing._rest_http import Request, Response, error, missing_field, validation_error
+from ayon_gql.testing._rest_http import (
+    Request,
+    Response,
+    error,
+    missing_field,
+    project_not_found,
+    validation_error,
+)
+from ayon_gql.testing._rest_state import ProjectWrites
 from ayon_gql.testing._write_tx import server_id
 
 if TYPE_CHECKING:
-    from ayon_gql.testing._dataset import Dataset
     from ayon_gql.testing._nodes import Node
 
 __all__ = ["LINK_ROUTES", "LinkRoutes"]
@@ -27,25 +33,20 @@ __all__ = ["LINK_ROUTES", "LinkRoutes"]
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
-class LinkRoutes:
+class LinkRoutes(ProjectWrites):
     """Link types and links (mixed into ``RestApi``)."""
-
-    dataset: Dataset
-    write_lock: threading.RLock
-    touched: set[str]
 
     def link_types(self, req: Request, m: re.Match[str]) -> Response:
         rest = self.dataset.project_rest(m.group("project"))
         if rest is None:
-            return error(404, f"Project {m.group('project').lower()} not found")
+            return project_not_found(m.group("project"))
         return Response(200, {"types": copy.deepcopy(rest["linkTypes"])})
 
     def _edit_types(self, name: str) -> tuple[Node, Node] | Response:
         meta = self.dataset.edit_project(name)
         if meta is None:
-            return error(404, f"Project {name.lower()} not found")
-        with self.write_lock:
-            self.touched.add(name)
+            return project_not_found(name)
+        self._touch(name)
         return meta
 
     def link_type_save(self, req: Request, m: re.Match[str]) -> Response:
@@ -97,10 +98,11 @@ class LinkRoutes:
         ]
         if missing:
             return validation_error(req.method, req.path, missing)
-        project = self.dataset.project(name)
+        project = self._written(name)
+        if isinstance(project, Response):
+            return project
         rest = self.dataset.project_rest(name)
-        if project is None or rest is None:
-            return error(404, f"Project {name.lower()} not found")
+        assert rest is not None
         link_type = next((t for t in rest["linkTypes"] if t["name"] == body["linkType"]), None)
         if link_type is None:
             return error(400, "Unsupported link type.")
@@ -115,7 +117,6 @@ class LinkRoutes:
             return error(400, "Invalid link id")
         assert req.user is not None
         with self.write_lock:
-            self.touched.add(name)
             if any(link["id"] == link_id for link in project.links):
                 return error(409, f"Link {link_id} already exists")
             order = max((link["_order"] for link in project.links), default=0) + 1
@@ -139,12 +140,10 @@ class LinkRoutes:
         return Response(200, {"id": link_id})
 
     def link_delete(self, req: Request, m: re.Match[str]) -> Response:
-        name = m.group("project")
-        project = self.dataset.project(name)
-        if project is None:
-            return error(404, f"Project {name.lower()} not found")
+        project = self._written(m.group("project"))
+        if isinstance(project, Response):
+            return project
         with self.write_lock:
-            self.touched.add(name)
             link = next((x for x in project.links if x["id"] == m.group("link_id")), None)
             if link is None:
                 return error(404, f"Link {m.group('link_id')} not found")

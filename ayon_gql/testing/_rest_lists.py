@@ -11,7 +11,6 @@ project's data, so GraphQL ``entityLists`` shows them at once and
 from __future__ import annotations
 
 import re
-import threading
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._activities import now
@@ -21,13 +20,14 @@ from ayon_gql.testing._rest_http import (
     bad_enum,
     error,
     missing_field,
+    project_not_found,
     validation_error,
 )
+from ayon_gql.testing._rest_state import ProjectWrites
 from ayon_gql.testing._write_tx import server_id
 
 if TYPE_CHECKING:
     from ayon_gql.testing._builder import ProjectData
-    from ayon_gql.testing._dataset import Dataset
     from ayon_gql.testing._nodes import Node
 
 __all__ = ["LIST_ROUTES", "ListRoutes", "list_body", "list_item_folder_path"]
@@ -66,18 +66,8 @@ def list_body(project: ProjectData, entity_list: Node) -> Node:
     return body
 
 
-class ListRoutes:
+class ListRoutes(ProjectWrites):
     """Entity lists (mixed into ``RestApi``)."""
-
-    dataset: Dataset
-    write_lock: threading.RLock
-    touched: set[str]
-
-    def _project(self, name: str) -> ProjectData | Response:
-        project = self.dataset.project(name)
-        if project is None:
-            return error(404, f"Project {name.lower()} not found")
-        return project
 
     def _list(self, project: ProjectData, list_id: str) -> Node | Response:
         for entity_list in project.entity_lists:
@@ -124,7 +114,7 @@ class ListRoutes:
             problems.append(bad_enum("body", "entityType", str(kind), _ENTITY_TYPES))
         if problems:
             return validation_error(req.method, req.path, problems)
-        project = self._project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         list_id = body.get("id") or server_id()
@@ -162,7 +152,6 @@ class ListRoutes:
         except LookupError as exc:
             return error(404, str(exc))
         with self.write_lock:
-            self.touched.add(project.name)
             if not isinstance(self._list(project, list_id), Response):
                 return error(409, f"Entity list {list_id} already exists")
             entity_list["_order"] = len(project.entity_lists) + 1
@@ -171,21 +160,20 @@ class ListRoutes:
         return Response(201, {k: entity_list[k] for k in keys})
 
     def list_get(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._project(m.group("project"))
-        if isinstance(project, Response):
-            return project
+        project = self.dataset.project(m.group("project"))
+        if project is None:
+            return project_not_found(m.group("project"))
         entity_list = self._list(project, m.group("list_id"))
         if isinstance(entity_list, Response):
             return entity_list
         return Response(200, list_body(project, entity_list))
 
     def list_patch(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
         with self.write_lock:
-            self.touched.add(project.name)
             entity_list = self._list(project, m.group("list_id"))
             if isinstance(entity_list, Response):
                 return entity_list
@@ -201,11 +189,10 @@ class ListRoutes:
         return Response(204)
 
     def list_delete(self, req: Request, m: re.Match[str]) -> Response:
-        project = self._project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         with self.write_lock:
-            self.touched.add(project.name)
             entity_list = self._list(project, m.group("list_id"))
             if isinstance(entity_list, Response):
                 return entity_list
@@ -216,12 +203,11 @@ class ListRoutes:
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
         if "entityId" not in body:
             return validation_error(req.method, req.path, [missing_field("body", "entityId")])
-        project = self._project(m.group("project"))
+        project = self._written(m.group("project"))
         if isinstance(project, Response):
             return project
         assert req.user is not None
         with self.write_lock:
-            self.touched.add(project.name)
             entity_list = self._list(project, m.group("list_id"))
             if isinstance(entity_list, Response):
                 return entity_list

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import re
-import threading
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._anatomy import apply_anatomy, default_anatomy, project_anatomy
@@ -30,9 +29,10 @@ from ayon_gql.testing._rest_http import (
     error,
     missing_field,
     parse_bool,
+    project_not_found,
     validation_error,
 )
-from ayon_gql.testing._rest_state import RestRoutes
+from ayon_gql.testing._rest_state import ProjectWrites, RestRoutes
 
 if TYPE_CHECKING:
     from ayon_gql.testing._event_store import EventStore
@@ -47,10 +47,6 @@ _TAG_SCOPES = ("folders", "products", "representations", "tasks", "versions", "w
 _PATCHABLE = ("active", "library", "label", "color", "code")
 
 
-def _not_found(name: str) -> Response:
-    return error(404, f"Project {name.lower()} not found")
-
-
 def _deploy_name_error(name: str) -> Response:
     """The real server's answer to a name its project model refuses (HTTP 500)."""
     rx = DEPLOY_NAME_RX.pattern
@@ -61,12 +57,10 @@ def _deploy_name_error(name: str) -> Response:
     return Response(500, {"detail": detail, "status": 500, "traceback": detail})
 
 
-class ProjectRoutes(RestRoutes):
+class ProjectRoutes(RestRoutes, ProjectWrites):
     """Project reads and writes (mixed into ``RestApi``)."""
 
     events: EventStore
-    write_lock: threading.RLock
-    touched: set[str]
 
     def _edit(self, req: Request, name: str) -> tuple[Node, Node] | Response:
         """A project's node and REST body to change (remembered for ``reset()``)."""
@@ -75,9 +69,8 @@ class ProjectRoutes(RestRoutes):
             return validation_error(req.method, req.path, [bad])
         meta = self.dataset.edit_project(name)
         if meta is None:
-            return _not_found(name)
-        with self.write_lock:
-            self.touched.add(name)
+            return project_not_found(name)
+        self._touch(name)
         return meta
 
     # ------------------------------------------------------------------ reads
@@ -137,7 +130,7 @@ class ProjectRoutes(RestRoutes):
             return validation_error(req.method, req.path, [bad])
         rest = self.dataset.project_rest(name)
         if rest is None:
-            return _not_found(name)
+            return project_not_found(name)
         return Response(200, copy.deepcopy(rest))
 
     def anatomy_presets(self, req: Request, m: re.Match[str]) -> Response:
@@ -152,13 +145,13 @@ class ProjectRoutes(RestRoutes):
         node = self.dataset.project_node(m.group("project"))
         rest = self.dataset.project_rest(m.group("project"))
         if node is None or rest is None:
-            return _not_found(m.group("project"))
+            return project_not_found(m.group("project"))
         return Response(200, project_anatomy(node, rest))
 
     def project_roots(self, req: Request, m: re.Match[str]) -> Response:
         name = m.group("project")
         if self.dataset.project_rest(name) is None:
-            return _not_found(name)
+            return project_not_found(name)
         with self.state.lock:
             return Response(200, copy.deepcopy(self.state.site_roots.get(name, {})))
 
@@ -170,7 +163,7 @@ class ProjectRoutes(RestRoutes):
             return validation_error(req.method, req.path, [bad])
         rest = self.dataset.project_rest(name)
         if rest is None:
-            return _not_found(name)
+            return project_not_found(name)
         roots = {key: paths.get(platform) for key, paths in rest["config"]["roots"].items()}
         site = req.headers.get("x-ayon-site-id") or req.param("site_id") or req.param("site")
         if site:
@@ -181,7 +174,7 @@ class ProjectRoutes(RestRoutes):
     def project_tags(self, req: Request, m: re.Match[str]) -> Response:
         project = self.dataset.project(m.group("project"))
         if project is None:
-            return _not_found(m.group("project"))
+            return project_not_found(m.group("project"))
         tags: dict[str, list[str]] = {}
         for scope in _TAG_SCOPES:
             nodes: list[Node] = getattr(project, scope)
@@ -212,8 +205,7 @@ class ProjectRoutes(RestRoutes):
         for key in ("library", "label", "color"):
             if key in body:
                 node[key] = rest[key] = body[key]
-        with self.write_lock:
-            self.touched.add(name)
+        self._touch(name)
         assert req.user is not None
         self.events.emit(
             "entity.project.created",
@@ -289,9 +281,8 @@ class ProjectRoutes(RestRoutes):
     def project_delete(self, req: Request, m: re.Match[str]) -> Response:
         name = m.group("name")
         if not self.dataset.remove_project(name):
-            return _not_found(name)
-        with self.write_lock:
-            self.touched.add(name)
+            return project_not_found(name)
+        self._touch(name)
         with self.state.lock:
             self.state.site_roots.pop(name, None)
         assert req.user is not None

@@ -13,7 +13,13 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from ayon_gql.testing._rest_http import Request, Response, error, missing_field, validation_error
+from ayon_gql.testing._rest_http import (
+    Request,
+    Response,
+    missing_field,
+    project_not_found,
+    validation_error,
+)
 
 if TYPE_CHECKING:
     from ayon_gql.testing._builder import ProjectData
@@ -24,6 +30,10 @@ __all__ = ["RESOLVE_ROUTES", "ResolveRoutes"]
 
 _SCHEME = "ayon+entity"
 _VERSION = re.compile(r"^v?(\d+)$")
+
+
+def _named(nodes: list[Node], name: str) -> Node | None:
+    return next((n for n in nodes if n["name"] == name), None)
 
 
 def _version(project: ProjectData, product: Node, wanted: str) -> Node | None:
@@ -50,26 +60,12 @@ def resolve_uri(dataset: Dataset, uri: str) -> Node:
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     found: Node = {"projectName": project.name, "folderId": folder["id"], "target": "folder"}
     if "task" in query:
-        task = next(
-            (
-                t
-                for t in project.tasks_by_folder.get(folder["id"], [])
-                if t["name"] == query["task"]
-            ),
-            None,
-        )
+        task = _named(project.tasks_by_folder.get(folder["id"], []), query["task"])
         if task is None:
             return {"uri": uri, "entities": []}
         found.update(taskId=task["id"], target="task")
     if "product" in query:
-        product = next(
-            (
-                p
-                for p in project.products_by_folder.get(folder["id"], [])
-                if p["name"] == query["product"]
-            ),
-            None,
-        )
+        product = _named(project.products_by_folder.get(folder["id"], []), query["product"])
         version = _version(project, product, query.get("version", "")) if product else None
         if product is None or ("version" in query and version is None):
             return {"uri": uri, "entities": []}
@@ -77,14 +73,8 @@ def resolve_uri(dataset: Dataset, uri: str) -> Node:
         if version is not None:
             found.update(versionId=version["id"], target="version")
             if "representation" in query:
-                rep = next(
-                    (
-                        r
-                        for r in project.reps_by_version.get(version["id"], [])
-                        if r["name"] == query["representation"]
-                    ),
-                    None,
-                )
+                reps = project.reps_by_version.get(version["id"], [])
+                rep = _named(reps, query["representation"])
                 if rep is None:
                     return {"uri": uri, "entities": []}
                 found.update(representationId=rep["id"], target="representation")
@@ -107,7 +97,7 @@ class ResolveRoutes:
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
         project = body.get("projectName")
         if project and not self.dataset.has_project(str(project)):
-            return error(404, f"Project {str(project).lower()} not found")
+            return project_not_found(str(project))
         return Response(200, {"actions": []})
 
 

@@ -12,8 +12,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ayon_gql.testing._dataset import Dataset, Node
+from ayon_gql.testing._dataset import Dataset, Node, ProjectData
 from ayon_gql.testing._nodes import file_bytes
+from ayon_gql.testing._rest_http import Response, project_not_found
 
 
 class Blob:
@@ -106,3 +107,24 @@ class RestRoutes:
                 if b.get(key):
                     return b
         return None
+
+
+class ProjectWrites:
+    """What the route groups that write into a project share: finding the project
+    and marking it written, so ``reset()`` rebuilds it."""
+
+    dataset: Dataset
+    write_lock: threading.RLock
+    touched: set[str]
+
+    def _touch(self, name: str) -> None:
+        with self.write_lock:
+            self.touched.add(name)
+
+    def _written(self, name: str) -> ProjectData | Response:
+        """The project to write to (marked written), or the 404 answer."""
+        project = self.dataset.project(name)
+        if project is None:
+            return project_not_found(name)
+        self._touch(name)
+        return project

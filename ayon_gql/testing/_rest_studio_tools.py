@@ -21,6 +21,7 @@ from ayon_gql.testing._rest_http import (
     coerce,
     error,
     missing_field,
+    project_not_found,
     too_small,
     validation_error,
 )
@@ -82,7 +83,7 @@ class StudioToolsRoutes(RestRoutes):
             bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
             return validation_error(req.method, req.path, [bad])
         if not self.dataset.has_project(name):
-            return error(404, f"Project {name.lower()} not found")
+            return project_not_found(name)
         return None
 
     def addon_openapi(self, req: Request, m: re.Match[str]) -> Response:

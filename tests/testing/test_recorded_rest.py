@@ -15,7 +15,6 @@ with the reason.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ import pytest
 
 from ayon_gql.testing import StandInServer, _openapi_doc
 from ayon_gql.testing._rest_unserved import operation_table
+from tests._replay import assert_like, learn_ids, mapped
 from tests._shared import SERVER_1_16, require_shared
 
 REST = SERVER_1_16 / "rest"
-_HEX32 = re.compile(r"^[0-9a-fA-F]{32}$")
 # Values that differ per run by nature.
 _VOLATILE = {"createdAt", "updatedAt", "timestamp"}
 # Values compared by type only: the stand-in's service user has another full
@@ -76,47 +75,16 @@ def _order() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def _learn_ids(recorded: Any, actual: Any, ids: dict[str, str]) -> None:
-    """Map ids the real server made to those the stand-in made in the same place."""
-    if isinstance(recorded, dict) and isinstance(actual, dict):
-        for key, value in recorded.items():
-            if key in actual:
-                _learn_ids(value, actual[key], ids)
-    elif isinstance(recorded, list) and isinstance(actual, list):
-        for one, other in zip(recorded, actual, strict=False):
-            _learn_ids(one, other, ids)
-    elif (
-        isinstance(recorded, str)
-        and isinstance(actual, str)
-        and recorded != actual
-        and _HEX32.match(recorded)
-        and _HEX32.match(actual)
-    ):
-        ids.setdefault(recorded, actual)
-
-
 def _assert_like(recorded: Any, actual: Any, where: str, ids: dict[str, str]) -> None:
-    """Same keys, types and values everywhere, but for server-made ids and times."""
-    if isinstance(recorded, dict):
-        assert isinstance(actual, dict), where
-        assert set(actual) == set(recorded), f"{where}: {sorted(set(actual) ^ set(recorded))}"
-        for key, value in recorded.items():
-            if key in _VOLATILE or key == "traceback":
-                continue
-            if key == "activityData":  # JSON text: compare what it holds
-                _assert_like(json.loads(value), json.loads(actual[key]), f"{where}.{key}", ids)
-            else:
-                _assert_like(value, actual[key], f"{where}.{key}", ids)
-    elif isinstance(recorded, list):
-        assert isinstance(actual, list) and len(actual) == len(recorded), where
-        for index, (one, other) in enumerate(zip(recorded, actual, strict=True)):
-            _assert_like(one, other, f"{where}[{index}]", ids)
-    elif isinstance(recorded, str) and _HEX32.match(recorded):
-        assert isinstance(actual, str) and ids.get(recorded, recorded) == actual, where
-    elif where.endswith(_BY_TYPE):
-        assert type(actual) is type(recorded), where
-    else:
-        assert actual == recorded, f"{where}: {actual!r} != {recorded!r}"
+    assert_like(
+        recorded,
+        actual,
+        where,
+        ids,
+        volatile=_VOLATILE,
+        by_type=_BY_TYPE,
+        json_texts={"activityData"},
+    )
 
 
 def _assert_shape(recorded: Any, actual: Any, where: str, depth: int, lengths: bool) -> None:
@@ -149,18 +117,13 @@ def _at(value: Any, path: str) -> Any:
 
 
 def _send(server: StandInServer, request: dict[str, Any], ids: dict[str, str]) -> httpx.Response:
-    def mapped(text: str) -> str:
-        for old, new in ids.items():
-            text = text.replace(old, new)
-        return text
-
     headers = dict(request.get("headers") or {})
     headers["X-Api-Key"] = server.api_key
     options: dict[str, Any] = {"params": request.get("params"), "headers": headers}
     if "json" in request:
-        options["json"] = json.loads(mapped(json.dumps(request["json"])))
+        options["json"] = json.loads(mapped(json.dumps(request["json"]), ids))
     return httpx.request(
-        request["method"], server.url + mapped(request["path"]), timeout=30, **options
+        request["method"], server.url + mapped(request["path"], ids), timeout=30, **options
     )
 
 
@@ -232,7 +195,7 @@ def test_recorded_rest_session_replays_with_the_same_answers(
                 for path in paths:
                     assert _at(actual, path) == _at(recorded["json"], path), f"{name}: {path}"
             else:
-                _learn_ids(recorded["json"], actual, ids)
+                learn_ids(recorded["json"], actual, ids)
                 _assert_like(recorded["json"], actual, name, ids)
         else:
             assert answer.content == b"", f"{name}: {answer.text[:200]}"
