@@ -25,6 +25,7 @@ __all__ = [
     "ACTIVITY_TYPES",
     "activity_references",
     "add_activity",
+    "edit_activity",
     "mentioned_entities",
     "publish_activities",
     "remove_activity",
@@ -124,6 +125,47 @@ def add_activity(
 def activity_references(project: ProjectData, activity_id: str) -> list[Node]:
     """Every reference node of one activity (empty when there is none)."""
     return [a for a in project.activities if a["activityId"] == activity_id]
+
+
+def edit_activity(tx: Transaction, project: ProjectData, activity_id: str, body: Node) -> bool:
+    """``PATCH``: a new body (mentions filed and withdrawn to match) and tags;
+    False when there is no such activity."""
+    found = activity_references(project, activity_id)
+    if not found:
+        return False
+    origin = next((a for a in found if a["referenceType"] == "origin"), found[0])
+    stamp = now()
+    text = body.get("body")
+    if isinstance(text, str):
+        mentioned = {e["id"]: e for e in mentioned_entities(project, text, origin["entityId"])}
+        for node in found:
+            if node["referenceType"] == "mention" and node["entityId"] not in mentioned:
+                tx.remove(project.activities, node)
+                tx.remove(project.activities_by_entity.get(node["entityId"], []), node)
+        kept = {n["entityId"] for n in found if n["referenceType"] == "mention"}
+        order = max((a["creationOrder"] for a in project.activities), default=0) + 1
+        shared = {
+            "activityId": activity_id,
+            "activityType": origin["activityType"],
+            "createdAt": origin["createdAt"],
+            "body": text,
+            "author": origin["_author"],
+            "extra": origin["_extra"],
+            "reactions": origin["_reactions"],
+        }
+        for entity_id, entity in mentioned.items():
+            if entity_id not in kept:
+                node = _reference(project, entity, shared, "mention", order)
+                order += 1
+                tx.append(project.activities, node)
+                tx.append(project.activities_by_entity.setdefault(entity_id, []), node)
+    for node in activity_references(project, activity_id):
+        if isinstance(text, str):
+            node["body"] = text
+        if isinstance(body.get("tags"), list):
+            node["tags"] = list(body["tags"])
+        node["updatedAt"] = stamp
+    return True
 
 
 def remove_activity(tx: Transaction, project: ProjectData, activity_id: str) -> bool:

@@ -17,6 +17,7 @@ from ayon_gql.testing._activities import (
     ACTIVITY_TYPES,
     activity_references,
     add_activity,
+    edit_activity,
     now,
     remove_activity,
 )
@@ -78,16 +79,8 @@ class ActivityRoutes(ProjectWrites):
             return project
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
         with self.write_lock:
-            found = activity_references(project, m.group("activity_id"))
-            if not found:
+            if not edit_activity(Transaction(), project, m.group("activity_id"), body):
                 return error(404, "Activity not found")
-            stamp = now()
-            for node in found:
-                if "body" in body and body["body"] is not None:
-                    node["body"] = str(body["body"])
-                if isinstance(body.get("tags"), list):
-                    node["tags"] = list(body["tags"])
-                node["updatedAt"] = stamp
         return Response(204)
 
     def activity_delete(self, req: Request, m: re.Match[str]) -> Response:

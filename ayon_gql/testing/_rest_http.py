@@ -167,3 +167,11 @@ def too_small(where: str, name: str, limit: float, *, inclusive: bool) -> Node:
 def project_not_found(name: str) -> Response:
     """404 for a missing project: the server spells the name in lower case."""
     return error(404, f"Project {name.lower()} not found")
+
+
+def bad_project_name(req: Request, name: str) -> Response | None:
+    """The 400 for a ``project_name`` path parameter the server's pattern refuses."""
+    if PROJECT_NAME_RX.match(name):
+        return None
+    bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
+    return validation_error(req.method, req.path, [bad])

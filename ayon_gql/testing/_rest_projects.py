@@ -20,12 +20,11 @@ from ayon_gql.testing._anatomy import apply_anatomy, default_anatomy, project_an
 from ayon_gql.testing._nodes import json_text
 from ayon_gql.testing._rest_http import (
     PLATFORMS,
-    PROJECT_NAME_RX,
     Request,
     Response,
     bad_bool,
     bad_enum,
-    bad_regex,
+    bad_project_name,
     error,
     missing_field,
     parse_bool,
@@ -64,9 +63,9 @@ class ProjectRoutes(RestRoutes, ProjectWrites):
 
     def _edit(self, req: Request, name: str) -> tuple[Node, Node] | Response:
         """A project's node and REST body to change (remembered for ``reset()``)."""
-        if not PROJECT_NAME_RX.match(name):
-            bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
-            return validation_error(req.method, req.path, [bad])
+        refused = bad_project_name(req, name)
+        if refused is not None:
+            return refused
         meta = self.dataset.edit_project(name)
         if meta is None:
             return project_not_found(name)
@@ -125,9 +124,9 @@ class ProjectRoutes(RestRoutes, ProjectWrites):
 
     def project(self, req: Request, m: re.Match[str]) -> Response:
         name = m.group("name")
-        if not PROJECT_NAME_RX.match(name):
-            bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
-            return validation_error(req.method, req.path, [bad])
+        refused = bad_project_name(req, name)
+        if refused is not None:
+            return refused
         rest = self.dataset.project_rest(name)
         if rest is None:
             return project_not_found(name)

@@ -12,11 +12,10 @@ from typing import Any
 
 from ayon_gql.testing._openapi_doc import addon_openapi_document
 from ayon_gql.testing._rest_http import (
-    PROJECT_NAME_RX,
     Request,
     Response,
     bad_enum,
-    bad_regex,
+    bad_project_name,
     bad_type,
     coerce,
     error,
@@ -79,9 +78,9 @@ class StudioToolsRoutes(RestRoutes):
         return bookmarks
 
     def _project_name(self, req: Request, name: str) -> Response | None:
-        if not PROJECT_NAME_RX.match(name):
-            bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
-            return validation_error(req.method, req.path, [bad])
+        refused = bad_project_name(req, name)
+        if refused is not None:
+            return refused
         if not self.dataset.has_project(name):
             return project_not_found(name)
         return None

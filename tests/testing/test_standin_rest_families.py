@@ -112,7 +112,7 @@ def test_site_roots_follow_the_site_override(client: httpx.Client) -> None:
 def test_a_comment_files_mentions_reactions_and_is_deleted_everywhere(
     srv: StandInServer, client: httpx.Client
 ) -> None:
-    first, second = _versions(client, 2)
+    first, second, third = _versions(client, 3)
     body = f"see [{second['name']}](version:{second['id']}) @[Bob](user:bob)"
     made = client.post(
         f"/api/projects/{DEMO}/version/{first['id']}/activities",
@@ -129,8 +129,14 @@ def test_a_comment_files_mentions_reactions_and_is_deleted_everywhere(
     origin = [a for a in _activities(client, first["id"]) if a["activityId"] == activity_id]
     assert origin[0]["reactions"] == [{"reaction": "heart", "userName": "service"}]
     assert json.loads(origin[0]["activityData"])["reactions"][0]["reaction"] == "heart"
+    edited = f"now see [{third['name']}](version:{third['id']})"
+    patch = client.patch(f"/api/projects/{DEMO}/activities/{activity_id}", json={"body": edited})
+    assert patch.status_code == 204
+    assert activity_id not in [a["activityId"] for a in _activities(client, second["id"])]
+    moved = [a for a in _activities(client, third["id"]) if a["activityId"] == activity_id]
+    assert [(a["referenceType"], a["body"]) for a in moved] == [("mention", edited)]
     assert client.delete(f"/api/projects/{DEMO}/activities/{activity_id}").status_code == 204
-    for version in (first, second):
+    for version in (first, second, third):
         assert activity_id not in [a["activityId"] for a in _activities(client, version["id"])]
     srv.reset()
 
