@@ -311,3 +311,19 @@ def test_unserved_names_the_operation_of_a_document() -> None:
     )
     assert unserved("POST", "/api/things/abc", table) is None
     assert unserved("GET", "/api/things/abc/more", table) is None
+
+
+def test_project_bundles_show_in_graphql_and_refuse_unknown_bundles(
+    srv: StandInServer, client: httpx.Client
+) -> None:
+    bundles = client.get("/api/bundles").json()["bundles"]
+    staging = next(b["name"] for b in bundles if b["isStaging"])
+    answer = client.post(f"/api/projects/{DEMO}/bundles", json={"staging": staging})
+    assert answer.status_code == 204
+    query = "query($p:String!){project(name:$p){bundle{production staging}}}"
+    bundle = gql(client, query, p=DEMO)["data"]["project"]["bundle"]
+    assert bundle == {"production": None, "staging": staging}
+    unknown = client.post(f"/api/projects/{DEMO}/bundles", json={"production": "nope"})
+    assert unknown.status_code == 404
+    srv.reset()
+    assert gql(client, query, p=DEMO)["data"]["project"]["bundle"]["staging"] is None
