@@ -120,6 +120,14 @@ def test_a_comment_files_mentions_reactions_and_is_deleted_everywhere(
     )
     assert made.status_code == 201
     activity_id = made.json()["id"]
+    event = [e for e in srv.events.all() if e["topic"] == "activity.created"][-1]
+    assert (event["description"], event["project"], event["user"]) == (
+        "Created comment activity",
+        DEMO,
+        "service",
+    )
+    references = {(r["entity_id"], r["reference_type"]) for r in event["summary"]["references"]}
+    assert references == {(first["id"], "origin"), (second["id"], "mention")}
     mention = [a for a in _activities(client, second["id"]) if a["activityId"] == activity_id]
     assert [(a["referenceType"], a["body"]) for a in mention] == [("mention", body)]
     reaction = client.post(
