@@ -83,6 +83,8 @@ def test_reset_brings_back_a_deleted_or_changed_built_in_project(
     assert client.get(f"/api/projects/{DEMO}").json()["attrib"]["fps"] == 12.0
     assert client.delete(f"/api/projects/{DEMO}").status_code == 204
     assert DEMO not in [p["name"] for p in client.get("/api/projects").json()["projects"]]
+    assert client.post("/api/projects", json={"name": DEMO, "code": "again"}).status_code == 201
+    assert _versions(client, 3) == []
     srv.reset()
     assert client.get(f"/api/projects/{DEMO}").json()["attrib"]["fps"] == 25.0
     assert len(_versions(client, 3)) == 3
