@@ -212,6 +212,18 @@ def test_an_entity_list_keeps_item_positions(srv: StandInServer, client: httpx.C
         c["id"],
         a["id"],
     ]
+    moved = client.patch(
+        f"/api/projects/{DEMO}/lists/{list_id}/items/{items[2]['id']}",
+        json={"position": 0, "label": "first"},
+    )
+    assert moved.status_code == 204
+    gone = client.delete(f"/api/projects/{DEMO}/lists/{list_id}/items/{items[1]['id']}")
+    assert gone.status_code == 204
+    after = client.get(f"/api/projects/{DEMO}/lists/{list_id}").json()["items"]
+    assert [(i["entityId"], i["position"], i["label"]) for i in after] == [
+        (a["id"], 0, "first"),
+        (b["id"], 1, None),
+    ]
     wrong = client.post(
         f"/api/projects/{DEMO}/lists/{list_id}/items", json={"entityId": uuid.uuid4().hex}
     )
