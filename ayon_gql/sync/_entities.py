@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from ayon_gql._errors import InvalidInputError
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from ayon_gql._write_models import WriteModel
@@ -307,7 +305,10 @@ class Task(Entity):
         self._tree._move(self, folder)
 
 
-def _named(entities: Sequence[Entity], name: str) -> Any:
+_E = TypeVar("_E", bound=Entity)
+
+
+def _named(entities: Sequence[_E], name: str) -> _E | None:
     for entity in entities:
         if entity.name == name:
             return entity
@@ -316,9 +317,3 @@ def _named(entities: Sequence[Entity], name: str) -> Any:
         if entity.name.casefold() == folded:
             return entity
     return None
-
-
-def check_name(name: Any) -> str:
-    if not isinstance(name, str) or not name:
-        raise InvalidInputError(f"an entity name must be a non-empty string, not {name!r}")
-    return name

@@ -45,9 +45,10 @@ def _lists(models: WriteModels, scope: str) -> str:
         ),
     }[scope]
     page = "pageInfo { hasNextPage endCursor }"
+    folders, tasks = _fields(_FOLDER, models.folder), _fields(_TASK, models.task)
     return (
-        f"folders({folder_args}) {{ {page} edges {{ node {{ {_fields(_FOLDER, models.folder)} }} }} }} "
-        f"tasks({task_args}) {{ {page} edges {{ node {{ {_fields(_TASK, models.task)} }} }} }}"
+        f"folders({folder_args}) {{ {page} edges {{ node {{ {folders} }} }} }} "
+        f"tasks({task_args}) {{ {page} edges {{ node {{ {tasks} }} }} }}"
     )
 
 
@@ -101,11 +102,12 @@ def check_query() -> str:
 
 def read_query(models: WriteModels) -> str:
     """Full values of some folders and tasks (the read-back after a commit)."""
+    folders, tasks = _fields(_FOLDER, models.folder), _fields(_TASK, models.task)
     return (
         "query HierarchyRead($project: String!, $folders: [String!]!, $tasks: [String!]!, "
         "$nf: Int!, $nt: Int!) { project(name: $project) { "
-        f"folders(ids: $folders, first: $nf) {{ edges {{ node {{ {_fields(_FOLDER, models.folder)} }} }} }} "
-        f"tasks(ids: $tasks, first: $nt) {{ edges {{ node {{ {_fields(_TASK, models.task)} }} }} }} }} }}"
+        f"folders(ids: $folders, first: $nf) {{ edges {{ node {{ {folders} }} }} }} "
+        f"tasks(ids: $tasks, first: $nt) {{ edges {{ node {{ {tasks} }} }} }} }} }}"
     )
 
 

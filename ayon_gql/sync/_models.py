@@ -22,7 +22,9 @@ __all__ = ["EntityModels", "WriteModels"]
 class EntityModels:
     """Create, update and attribute models of one entity type."""
 
-    def __init__(self, create: type[EntityCreate], update: type[EntityUpdate], attrib: type[WriteModel]):
+    def __init__(
+        self, create: type[EntityCreate], update: type[EntityUpdate], attrib: type[WriteModel]
+    ):
         self.create = create
         self.update = update
         self.attrib = attrib
@@ -55,10 +57,14 @@ class WriteModels:
 
     def __init__(self, module: ModuleType) -> None:
         try:
-            self.folder = EntityModels(module.FolderCreate, module.FolderUpdate, module.FolderAttrib)
+            self.folder = EntityModels(
+                module.FolderCreate, module.FolderUpdate, module.FolderAttrib
+            )
             self.task = EntityModels(module.TaskCreate, module.TaskUpdate, module.TaskAttrib)
         except AttributeError as exc:
-            raise AyonError(f"{module.__name__} has no folder or task write models ({exc})") from None
+            raise AyonError(
+                f"{module.__name__} has no folder or task write models ({exc})"
+            ) from None
         self.module_name = module.__name__
 
     @classmethod

@@ -38,7 +38,8 @@ class NameRule:
         self._middle = frozenset(c for c in _CANDIDATES if self.accepts(probe + c + probe))
         self._first = frozenset(c for c in _CANDIDATES if self.accepts(c + probe))
         self._last = frozenset(c for c in _CANDIDATES if self.accepts(probe + c))
-        self.filler = probe if probe == "_" else "_" if "_" in self._middle else probe
+        #: What stands for a run of refused characters: ``_``, else ``-`` or ``.``, else nothing.
+        self.filler = next((c for c in "_-." if c in self._middle), "")
 
     def __repr__(self) -> str:
         return f"NameRule({self.pattern!r})"

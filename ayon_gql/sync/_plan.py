@@ -117,8 +117,10 @@ def _ordered(planned: list[PlannedOperation]) -> list[PlannedOperation]:
             above = entity.parent_node
             while above is not None:  # folders move top-down in the new tree
                 other = index.get(above.id)
-                if other is not None and planned[other].type == "update" and (
-                    above._parent_key in planned[other].body
+                if (
+                    other is not None
+                    and planned[other].type == "update"
+                    and (above._parent_key in planned[other].body)
                 ):
                     after[n].add(other)
                 above = above.parent_node

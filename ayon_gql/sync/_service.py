@@ -108,7 +108,9 @@ def read_addon_settings(
     The one place a service's settings are read, to be swapped for typed
     settings models where the package has them.
     """
-    settings: dict[str, Any] = client.rest.settings.studio(addon_name, addon_version, variant=variant)
+    settings: dict[str, Any] = client.rest.settings.studio(
+        addon_name, addon_version, variant=variant
+    )
     return settings
 
 
@@ -162,7 +164,9 @@ class Service(_ServiceBase[_C]):
 
     def settings(self, *, variant: str = "production") -> dict[str, Any]:
         """The addon's studio settings (see :func:`read_addon_settings`)."""
-        return read_addon_settings(self.client, self.addon_name, self.addon_version, variant=variant)
+        return read_addon_settings(
+            self.client, self.addon_name, self.addon_version, variant=variant
+        )
 
     def close(self) -> None:
         """Close the client's connections."""

@@ -5,7 +5,7 @@ async twins: each step is a request (``("graphql", query, variables)`` or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -68,7 +68,11 @@ def load_steps(
     for kind in lists:
         cursor = _load.next_cursor(project.get(kind))
         while cursor is not None:
-            page = yield ("graphql", _load.page_query(models, kind, subtree), {**variables, "after": cursor})
+            page = yield (
+                "graphql",
+                _load.page_query(models, kind, subtree),
+                {**variables, "after": cursor},
+            )
             connection = _load.project_of(page, project_name).get(kind)
             lists[kind] += _load.nodes(connection)
             cursor = _load.next_cursor(connection)
@@ -92,10 +96,15 @@ def load_steps(
     return tree
 
 
-def _ids(entities: list[Entity]) -> dict[str, Any]:
+def _ids(entities: Sequence[Entity]) -> dict[str, Any]:
     folders = [e.id for e in entities if isinstance(e, Folder)]
     tasks = [e.id for e in entities if isinstance(e, Task)]
-    return {"folders": folders, "tasks": tasks, "nf": max(1, len(folders)), "nt": max(1, len(tasks))}
+    return {
+        "folders": folders,
+        "tasks": tasks,
+        "nf": max(1, len(folders)),
+        "nt": max(1, len(tasks)),
+    }
 
 
 def _answered(data: Any, project_name: str) -> dict[str, Any]:
@@ -105,7 +114,8 @@ def _answered(data: Any, project_name: str) -> dict[str, Any]:
 
 def _conflict_message(conflicts: list[Conflict]) -> str:
     shown = ", ".join(
-        f"{c.path} ({c.entity_type}{', deleted' if c.server is None else ''})" for c in conflicts[:5]
+        f"{c.path} ({c.entity_type}{', deleted' if c.server is None else ''})"
+        for c in conflicts[:5]
     )
     more = f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else ""
     return (
@@ -132,13 +142,19 @@ def _take_theirs(tree: HierarchyCore, conflicts: list[Conflict], nodes: dict[str
 def commit_steps(tree: HierarchyCore, on_conflict: OnConflict) -> Steps:
     """Commit the tree's edits: plan, check for conflicts, send, read back."""
     if on_conflict not in ("refuse", "theirs", "ours"):
-        raise InvalidInputError(f"on_conflict must be 'refuse', 'theirs' or 'ours', not {on_conflict!r}")
+        raise InvalidInputError(
+            f"on_conflict must be 'refuse', 'theirs' or 'ours', not {on_conflict!r}"
+        )
     planned = plan_commit(tree)
     if not planned:
         return CommitResult(project_name=tree.project_name, success=True, operations=[])
     existing = [op.entity for op in planned if op.type != "create"]
     if existing and on_conflict != "ours":
-        data = yield ("graphql", _load.check_query(), {"project": tree.project_name, **_ids(existing)})
+        data = yield (
+            "graphql",
+            _load.check_query(),
+            {"project": tree.project_name, **_ids(existing)},
+        )
         now = {i: n.get("updatedAt") for i, n in _answered(data, tree.project_name).items()}
         conflicts = [
             Conflict(e.entity_type, e.id, e.path, e.updated_at, now.get(e.id))
@@ -150,8 +166,14 @@ def commit_steps(tree: HierarchyCore, on_conflict: OnConflict) -> Steps:
                 _conflict_message(conflicts), conflicts=conflicts, project_name=tree.project_name
             )
         if conflicts:
-            changed = [tree._folders.get(c.entity_id) or tree._tasks[c.entity_id] for c in conflicts]
-            data = yield ("graphql", _load.read_query(tree.models), {"project": tree.project_name, **_ids(changed)})
+            changed = [
+                tree._folders.get(c.entity_id) or tree._tasks[c.entity_id] for c in conflicts
+            ]
+            data = yield (
+                "graphql",
+                _load.read_query(tree.models),
+                {"project": tree.project_name, **_ids(changed)},
+            )
             _take_theirs(tree, conflicts, _answered(data, tree.project_name))
             planned = plan_commit(tree)
             if not planned:
@@ -181,7 +203,11 @@ def _read_back(tree: HierarchyCore, planned: list[PlannedOperation]) -> Steps:
     if not touched:
         return
     entities = list(touched.values())
-    data = yield ("graphql", _load.read_query(tree.models), {"project": tree.project_name, **_ids(entities)})
+    data = yield (
+        "graphql",
+        _load.read_query(tree.models),
+        {"project": tree.project_name, **_ids(entities)},
+    )
     nodes = _answered(data, tree.project_name)
     for entity in entities:
         node = nodes.get(entity.id)
@@ -189,7 +215,9 @@ def _read_back(tree: HierarchyCore, planned: list[PlannedOperation]) -> Steps:
             _load.refresh(entity, node)
 
 
-def add_to_session(session: SessionCore[Any], planned: list[PlannedOperation], models: WriteModels) -> None:
+def add_to_session(
+    session: SessionCore[Any], planned: list[PlannedOperation], models: WriteModels
+) -> None:
     """Put the planned operations into a write session, validated by the write models."""
     for op in planned:
         entity_models = models.folder if isinstance(op.entity, Folder) else models.task
@@ -204,7 +232,11 @@ def add_to_session(session: SessionCore[Any], planned: list[PlannedOperation], m
 def named_failure(error: CommitError, planned: list[PlannedOperation]) -> CommitError:
     """The commit's error, naming the failing operation by the entity's path."""
     position = getattr(error.failed, "position", None)
-    what = planned[position].describe() if isinstance(position, int) and position < len(planned) else None
+    what = (
+        planned[position].describe()
+        if isinstance(position, int) and position < len(planned)
+        else None
+    )
     if what is None:
         return error
     named = CommitError(

@@ -143,7 +143,7 @@ class HierarchyCore:
         for index, part in enumerate(parts[depth + 1 :]):
             if not isinstance(level, Folder):
                 return None
-            found = level.child(part)
+            found: Folder | Task | None = level.child(part)
             if found is None and index == len(parts) - depth - 2:
                 found = level.task(part)
             level = found
@@ -157,10 +157,17 @@ class HierarchyCore:
 
     def _ensure_editable(self, entity: Entity) -> None:
         if self._is_deleted(entity):
-            raise InvalidInputError(f"{entity.entity_type} {entity.id} is deleted: it cannot be edited")
+            raise InvalidInputError(
+                f"{entity.entity_type} {entity.id} is deleted: it cannot be edited"
+            )
 
     def _check_sibling(
-        self, entity: Entity | None, parent: Folder | None, name: str, *, activating: bool = False,
+        self,
+        entity: Entity | None,
+        parent: Folder | None,
+        name: str,
+        *,
+        activating: bool = False,
         kind: str | None = None,
     ) -> None:
         """Refuse a second active sibling called ``name`` (case-insensitively)."""
@@ -310,7 +317,9 @@ class HierarchyCore:
             raise InvalidInputError(
                 f"status {values['status']!r} is not one of the project's statuses"
             )
-        self._check_sibling(None, parent, checked["name"], activating=bool(values["active"]), kind=kind)
+        self._check_sibling(
+            None, parent, checked["name"], activating=bool(values["active"]), kind=kind
+        )
         kept = {**values, **{k: checked[k] for k in values if k in checked}}
         return cls(self, entity_id, kept, models.new_attrib(dict(attrib or {})), is_new=True)
 
@@ -360,12 +369,14 @@ class HierarchyCore:
         are deleted before their parents).  A new entity is simply dropped.
         """
         self._ensure_editable(entity)
-        if isinstance(entity, Folder) and not recursive:
-            if entity._children or entity._tasks or entity.product_count:
-                raise InvalidInputError(
-                    f"{entity.path} has child folders, tasks or products: "
-                    "delete them first or pass recursive=True"
-                )
+        below = isinstance(entity, Folder) and (
+            entity._children or entity._tasks or entity.product_count
+        )
+        if below and not recursive:
+            raise InvalidInputError(
+                f"{entity.path} has child folders, tasks or products: "
+                "delete them first or pass recursive=True"
+            )
         if isinstance(entity, Folder):
             for task in list(entity._tasks):
                 self._drop(task)

@@ -176,7 +176,14 @@ class OperationRoutes:
     def _emit(self, project: str, tx: Transaction, origin: dict[str, str | None]) -> None:
         for topic, options in tx.events:
             user = options.pop("_user", None)
-            self.events.emit(topic, project=project, user=user, **origin, **options)
+            self.events.emit(
+                topic,
+                project=project,
+                user=user,
+                sender=origin["sender"],
+                sender_type=origin["sender_type"],
+                **options,
+            )
         tx.events.clear()
 
     def _process(

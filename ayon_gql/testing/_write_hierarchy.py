@@ -34,8 +34,10 @@ def check_unique(
     p: ProjectData, kind: str, parent_id: str | None, name: str, exclude: Node | None = None
 ) -> None:
     """Refuse a second active folder (or task) of one parent called ``name``."""
-    siblings = p.tasks_by_folder.get(parent_id or "", []) if kind == "task" else p.children.get(
-        parent_id, []
+    siblings = (
+        p.tasks_by_folder.get(parent_id or "", [])
+        if kind == "task"
+        else p.children.get(parent_id, [])
     )
     lowered = name.lower()
     for other in siblings:
@@ -46,7 +48,9 @@ def check_unique(
                 key = f"lower(name::text) '{lowered}'"
             else:
                 key = f"parent_id, lower(name::text) '{dashed(parent_id)}, {lowered}'"
-            raise OpFailure(409, "unique-violation", f"{kind.capitalize()} with {key} already exists.")
+            raise OpFailure(
+                409, "unique-violation", f"{kind.capitalize()} with {key} already exists."
+            )
 
 
 def _refuse(status: int, detail: str) -> OpFailure:
@@ -65,7 +69,11 @@ def _descendant_ids(p: ProjectData, folder: Node) -> set[str]:
 
 def _check_folder_change(p: ProjectData, node: Node, data: dict[str, Any], force: bool) -> None:
     if not force and node.get("hasVersions"):
-        for key, column in (("name", "name"), ("folderType", "folder_type"), ("parentId", "parent_id")):
+        for key, column in (
+            ("name", "name"),
+            ("folderType", "folder_type"),
+            ("parentId", "parent_id"),
+        ):
             if key in data and data[key] != node.get(key):
                 raise _refuse(403, f"Cannot change {column} of a folder with published versions")
     if "parentId" in data and data["parentId"] != node.get("parentId"):
@@ -93,7 +101,7 @@ def restructure(
         return
     if kind == "task":
         old = p.by_id[node["folderId"]]
-        new = p.by_id[parent_id]
+        new = p.by_id[str(parent_id)]
         tx.remove(p.tasks_by_folder.get(old["id"], []), node)
         tx.append(p.tasks_by_folder.setdefault(new["id"], []), node)
         tx.put(old, "taskCount", old["taskCount"] - 1)

@@ -193,7 +193,9 @@ def test_deletes_go_children_first_and_renames_free_names_first(
     old_name = target.name
     target.name = f"{old_name}_old"
     replacement = tree.create_folder(old_name.upper(), folder_type="Shot", parent=sequence)
-    other = next(f for f in sequence.children if f not in (target, replacement) and not f.product_count)
+    other = next(
+        f for f in sequence.children if f not in (target, replacement) and not f.product_count
+    )
     below = [t.id for t in other.tasks]
     assert below
     other.delete(recursive=True)
@@ -263,8 +265,15 @@ def test_a_refused_commit_names_the_entity_and_keeps_the_edits(
     # a refusal of one operation: the error names it by path, nothing committed
     rival = httpx.post(
         f"{ayon_server.url}{OPERATIONS}",
-        json={"operations": [{"type": "create", "entityType": "task", "data": {
-            "name": "COMP2", "taskType": "Compositing", "folderId": target.id}}]},
+        json={
+            "operations": [
+                {
+                    "type": "create",
+                    "entityType": "task",
+                    "data": {"name": "COMP2", "taskType": "Compositing", "folderId": target.id},
+                }
+            ]
+        },
         headers={"X-Api-Key": ayon_server.api_key},
     )
     assert rival.json()["success"]
@@ -274,7 +283,9 @@ def test_a_refused_commit_names_the_entity_and_keeps_the_edits(
     assert target.changes() == {"label": "changed"}
 
 
-def test_conflicts_are_detected_by_updated_at(client: AyonClient, ayon_server: StandInServer) -> None:
+def test_conflicts_are_detected_by_updated_at(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
     tree = client.load_hierarchy(PROJECT)
     target = shot(tree)
     target.label = "ours"
