@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from benchmark_publish import Counter, timed
 
 from ayon_gql import AyonClient
 from ayon_gql.sync import Hierarchy
@@ -35,32 +35,6 @@ from ayon_gql.testing import RequestCost, standin_process
 PROJECT = "bench_Hierarchy"
 #: The shape of a large production: 1 + 19 + 1,780 folders, two tasks on 880 shots.
 SEQUENCES, SHOTS_PER_SEQUENCE, SHOTS_WITH_TASKS = 19, 1780 // 19 + 1, 880
-
-
-class Counter:
-    """Requests sent by either library (httpx event hook / requests session)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def hook(self, request: Any) -> None:
-        self.count += 1
-
-    def watch_requests(self, session: Any) -> None:
-        send = session.send
-
-        def counting(request: Any, **kwargs: Any) -> Any:
-            self.count += 1
-            return send(request, **kwargs)
-
-        session.send = counting
-
-
-def timed(counter: Counter, work: Callable[[], Any]) -> tuple[Any, float, int]:
-    before = counter.count
-    started = time.perf_counter()
-    value = work()
-    return value, time.perf_counter() - started, counter.count - before
 
 
 def build_project(client: AyonClient) -> None:

@@ -339,7 +339,7 @@ class HierarchyCore:
             entity._values["folderId"] = parent.id
             return
         assert isinstance(entity, Folder)
-        if parent is entity._parent:
+        if (parent.id if parent is not None else None) == entity._values.get("parentId"):
             return
         above = parent
         while above is not None:
@@ -351,13 +351,12 @@ class HierarchyCore:
             above = above._parent
         self._check_published(entity, "move")
         self._check_sibling(entity, parent, entity.name)
-        path = entity.path
         (entity._parent._children if entity._parent is not None else self._roots).remove(entity)
         (parent._children if parent is not None else self._roots).append(entity)
         if entity._parent is None:
             self._outer.pop(entity.id, None)
         if parent is None:
-            self._outer[entity.id] = "" if self.root_path is None else path.rsplit("/", 1)[0]
+            self._outer[entity.id] = ""  # at the project's root
         entity._parent = parent
         entity._values["parentId"] = parent.id if parent is not None else None
 

@@ -324,3 +324,63 @@ def test_the_edits_emit_the_servers_events_with_the_sender(ayon_server: StandInS
     events = ayon_server.events.all()[before:]
     assert [e["topic"] for e in events] == ["entity.folder.renamed", "entity.folder.status_changed"]
     assert {(e["sender"], e["senderType"]) for e in events} == {("kitsu-sync", "kitsu")}
+
+
+def test_what_moves_out_of_a_deleted_folder_moves_first_and_moves_go_top_down(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    tree = client.load_hierarchy(PROJECT)
+    top = tree.by_path("/tst")
+    sequence = tree.by_path("/tst/sq010")
+    assert isinstance(top, Folder) and isinstance(sequence, Folder)
+    keep = sequence.child("sh010")
+    inner = sequence.child("sh020")
+    assert keep is not None and inner is not None
+    keep.move_to(top)  # out of the folder about to go
+    sequence_two = tree.create_folder("sq020", folder_type="Sequence", parent=top)
+    inner.move_to(sequence_two)
+    sequence.delete(recursive=True)  # with sh030 and the tasks left in it
+    # the new top goes first, then what is moved under what
+    holder = tree.create_folder("holder", folder_type="Folder")
+    top.move_to(holder)
+    tree.commit()
+    sent = commits(ayon_server)[-1]
+    order = [(op["type"], op["entityId"]) for op in sent]
+    assert order.index(("update", keep.id)) < order.index(("delete", sequence.id))
+    assert order.index(("update", inner.id)) < order.index(("delete", sequence.id))
+    assert order.index(("create", holder.id)) < order.index(("update", top.id))
+    assert order.index(("create", sequence_two.id)) < order.index(("update", inner.id))
+    paths = {n["path"] for n in server_folders(ayon_server).values()}
+    assert {"/holder/tst/sh010", "/holder/tst/sq020/sh020"} <= paths
+    assert not any(p.startswith("/holder/tst/sq010") for p in paths)
+    assert {f.path for f in client.load_hierarchy(PROJECT, root="/holder").folders()} == {
+        f.path for f in holder.walk()
+    }
+
+
+def test_a_lost_answer_is_settled_like_the_write_sessions(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    client.connection.settings = client.connection.settings.replace(backoff=0.01)
+    tree = client.load_hierarchy(PROJECT)
+    made = tree.create_folder("lost", folder_type="Folder")
+    shot(tree).label = "after a lost answer"
+    ayon_server.faults.drop(path=OPERATIONS)  # commit, then cut the answer
+    result = tree.commit()
+    assert result.settled_by == "lookup"
+    assert len(commits(ayon_server)) == 2  # the scratch commit and this one: never resent
+    assert made.id in server_folders(ayon_server) and not tree.has_changes
+    assert server_folders(ayon_server)[shot(tree).id]["label"] == "after a lost answer"
+
+
+def test_a_subtree_root_moves_to_the_project_root(
+    client: AyonClient, ayon_server: StandInServer
+) -> None:
+    sub = client.load_hierarchy(PROJECT, root="/tst/sq010")
+    (root,) = sub.roots
+    assert root.path == "/tst/sq010" and root.parent is None
+    root.move_to(None)
+    assert root.path == "/sq010"
+    sub.commit()
+    assert server_folders(ayon_server)[root.id]["path"] == "/sq010"
+    assert sub.by_path("/sq010/sh010") is root.child("sh010")
