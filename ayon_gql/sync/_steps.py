@@ -194,7 +194,8 @@ def _read_back(tree: HierarchyCore, planned: list[PlannedOperation]) -> Steps:
             continue
         op.entity._settle(op.entity.updated_at)
         entity = op.entity
-        if isinstance(entity, Folder) and op.type == "update":
+        inherited = "attrib" in op.body or "parentId" in op.body
+        if isinstance(entity, Folder) and op.type == "update" and inherited:
             for folder in entity.walk():  # what is below inherits its attributes
                 touched[folder.id] = folder
                 touched.update((task.id, task) for task in folder._tasks)

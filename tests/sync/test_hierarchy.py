@@ -384,3 +384,16 @@ def test_a_subtree_root_moves_to_the_project_root(
     sub.commit()
     assert server_folders(ayon_server)[root.id]["path"] == "/sq010"
     assert sub.by_path("/sq010/sh010") is root.child("sh010")
+
+
+def test_after_a_commit_what_is_below_shows_the_inherited_attributes(
+    client: AyonClient,
+) -> None:
+    tree = client.load_hierarchy(PROJECT)
+    top = tree.by_path("/tst")
+    task = tree.by_path("/tst/sq010/sh010/comp")
+    assert isinstance(top, Folder) and task is not None
+    assert task.attrib.fps != 48
+    top.attrib.fps = 48
+    tree.commit()
+    assert task.attrib.fps == 48 and not task.changes()
