@@ -268,7 +268,9 @@ def test_uris_resolve_down_to_a_representation(client: httpx.Client) -> None:
         f"ayon+entity://{DEMO}{product['folder']['path']}?product={product['name']}"
         f"&version={version['name']}&representation={rep['name']}"
     )
-    answer = client.post("/api/resolve", json={"uris": [uri, "file:///tmp/x"]}).json()
+    short = uri.replace("ayon+entity://", "ayon://")
+    answer = client.post("/api/resolve", json={"uris": [uri, "file:///tmp/x", short]}).json()
+    assert answer[2]["entities"] == answer[0]["entities"]
     assert answer[0]["entities"] == [
         {
             "projectName": DEMO,
