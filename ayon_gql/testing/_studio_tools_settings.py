@@ -42,16 +42,21 @@ def _field(title: str, kind: str | None, default: Any = None, **extra: Any) -> N
 
 
 def _schema() -> Node:
-    """The settings schema, with AYON's extensions as a real server adds them."""
+    """The settings schema, with AYON's extensions as a real server adds them.
+
+    Properties are in the order the addon's models declare them, which is the
+    order the server validates (and lists "Invalid settings" errors) in; the
+    server's JSON answer sorts keys, which a dict comparison does not see.
+    """
     review_preset = {
         "isgroup": False,
         "layout": "compact",
         "properties": {
-            "burnin": _field("Burn-ins on", "boolean", True),
-            "codec": _field("Video codec", "string", "h264", enum=["h264", "prores", "dnxhd"]),
-            "height": _field("Height (px)", "integer", 1080, maximum=8192, minimum=16),
             "name": _field("Preset", "string", ""),
+            "codec": _field("Video codec", "string", "h264", enum=["h264", "prores", "dnxhd"]),
             "width": _field("Width (px)", "integer", 1920, maximum=8192, minimum=16),
+            "height": _field("Height (px)", "integer", 1080, maximum=8192, minimum=16),
+            "burnin": _field("Burn-ins on", "boolean", True),
         },
         "type": "object",
     }
@@ -67,7 +72,6 @@ def _schema() -> Node:
     sync = {
         "isgroup": False,
         "properties": {
-            "api_secret": _field("Tracker key (secret)", "string", ""),
             "enabled": _field("Sync on", "boolean", False),
             "interval_s": _field("Every (seconds)", "number", 30.0, exclusiveMinimum=0),
             "task_types": _field(
@@ -77,6 +81,7 @@ def _schema() -> Node:
                 items={"enum": list(_TASK_TYPES), "type": "string"},
                 uniqueItems=True,
             ),
+            "api_secret": _field("Tracker key (secret)", "string", ""),
         },
         "type": "object",
     }
@@ -85,14 +90,14 @@ def _schema() -> Node:
         "description": "Stand-in studio tools: review presets, environment and tracker sync.",
         "isgroup": False,
         "properties": {
-            "environment": _field("Environment", "array", items={"$ref": "#/definitions/EnvVar"}),
-            "max_threads": _field("Threads", "integer", 8, maximum=256, minimum=1),
-            "notes": _field("Notes", "string"),
             "render_farm": _field("Farm", "string", "local", enum=["deadline", "tractor", "local"]),
+            "max_threads": _field("Threads", "integer", 8, maximum=256, minimum=1),
             "review_presets": _field(
                 "Review outputs", "array", items={"$ref": "#/definitions/ReviewPreset"}
             ),
+            "environment": _field("Environment", "array", items={"$ref": "#/definitions/EnvVar"}),
             "sync": _field("Tracker", None, allOf=[{"$ref": "#/definitions/SyncSettings"}]),
+            "notes": _field("Notes", "string"),
         },
         "title": "Studio Tools 1.0.0",
         "type": "object",
