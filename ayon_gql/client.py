@@ -22,6 +22,11 @@ package holds, and what it takes from here:
           for version in client.iter_versions("my_project"):
               ...
 
+* ``settings/`` holds one :class:`SettingsModel` subclass per addon (and per
+  site-settings schema) and ``Settings`` / ``AsyncSettings``, subclasses of
+  :class:`SettingsCatalog` / :class:`AsyncSettingsCatalog` with one
+  :class:`AddonSettings` property per addon (``client.settings``).
+
 Combining packages by hand works the same way:
 ``class Pipeline(studio_ayon.AyonClient, other_pkg.Operations): ...``.
 """
@@ -47,13 +52,26 @@ from ayon_gql._write_models import (
     EntityUpdate,
     WriteModel,
 )
+from ayon_gql.settings import (
+    AddonSettings,
+    AddonSettingsSpec,
+    AsyncAddonSettings,
+    AsyncSettingsCatalog,
+    NoSettings,
+    SettingsCatalog,
+    SettingsModel,
+)
 
 __all__ = [
     "ENTITY_TYPES",
     "UNSET",
+    "AddonSettings",
+    "AddonSettingsSpec",
+    "AsyncAddonSettings",
     "AsyncAyonClientBase",
     "AsyncConnection",
     "AsyncOperationsBase",
+    "AsyncSettingsCatalog",
     "AsyncTransport",
     "AyonClientBase",
     "Connection",
@@ -61,7 +79,10 @@ __all__ = [
     "EntityCreate",
     "EntityType",
     "EntityUpdate",
+    "NoSettings",
     "OperationsBase",
+    "SettingsCatalog",
+    "SettingsModel",
     "SyncTransport",
     "UnsetType",
     "WriteModel",

@@ -49,6 +49,12 @@ def register(subparsers: Any) -> None:
         "--output; '-' for standard output)",
     )
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
+    pull.add_argument(
+        "--settings-structure-only",
+        action="store_true",
+        help="leave titles and descriptions out of the addon settings snapshots (kept by "
+        "default: they become the settings models' docstrings)",
+    )
     pull.add_argument("--server-version", help="version to name in the header")
     pull.set_defaults(handler=_pull)
 
@@ -60,7 +66,10 @@ def register(subparsers: Any) -> None:
         "added types and fields are listed too. The write models are compared as well: "
         "between --openapi OLD NEW, or the servers' /openapi.json for URLs and the openapi.json "
         "beside schema files; OLD and NEW may also be openapi snapshots (or a server's "
-        "openapi.json) themselves. "
+        "openapi.json) themselves. Settings snapshots of two addon versions "
+        "(schema/addons/NAME-VERSION.settings.json) as OLD and NEW, or --settings OLD NEW, "
+        "compare addon settings: a field removed or retyped or a choice removed is breaking, "
+        "a changed default dangerous. "
         "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
         "cannot be read.",
     )
@@ -72,6 +81,13 @@ def register(subparsers: Any) -> None:
         type=Path,
         metavar=("OLD", "NEW"),
         help="openapi snapshots whose write models to compare too",
+    )
+    diff.add_argument(
+        "--settings",
+        nargs=2,
+        type=Path,
+        metavar=("OLD", "NEW"),
+        help="settings snapshots of two versions of an addon to compare too",
     )
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     diff.add_argument("--no-added", action="store_true", help="leave out added types and fields")
@@ -101,6 +117,7 @@ def _pull(args: argparse.Namespace) -> int:
     if args.url is None and project is not None:
         args.url = project.url  # None: AYON_SERVER_URL
     openapi: OpenApiSnapshot | None = None
+    settings_lines: list[str] = []
     if args.from_file is not None:
         if _is_openapi_file(args.from_file):
             openapi = pull_openapi(from_file=args.from_file, server_version=args.server_version)
@@ -119,12 +136,18 @@ def _pull(args: argparse.Namespace) -> int:
                 server_version=args.server_version,
             )
             openapi = _pull_openapi_or_warn(client, snapshot.server_version)
+            if project is not None and args.output is None:
+                settings_lines = _pull_settings_or_warn(
+                    client, project, snapshot.server_version, not args.settings_structure_only
+                )
     _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
     if openapi is not None:
         if output is None and args.openapi_output is None:
             print("openapi snapshot not written (give --openapi-output)", file=sys.stderr)
         else:
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
+    for line in settings_lines:
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -153,6 +176,25 @@ def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
         return None
 
 
+def _pull_settings_or_warn(
+    client: Any, project: Any, server_version: str | None, keep_texts: bool
+) -> list[str]:
+    """Write the project's addon settings snapshots; the lines to report (a warning
+    when they cannot be read)."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql.schema._settings_snapshot import pull_project_settings
+
+    try:
+        written = pull_project_settings(
+            client.connection, project, server_version=server_version, keep_texts=keep_texts
+        )
+    except AyonError as exc:
+        return [f"warning: no addon settings snapshots: {exc}"]
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write addon settings snapshots: {exc}") from None
+    return [f"wrote {_shown(path)} (addon settings schema)" for path in written]
+
+
 def _write_text(text: str, output: Path | None, version: str | None, source: str) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -179,11 +221,17 @@ def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
     from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._settings_diff import diff_settings, is_settings_snapshot
+    from ayon_gql.schema._settings_snapshot import load_settings_snapshot
     from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
-        openapi = write_model_sources(args.old, args.new, args.openapi)
-        if openapi is not None and openapi.whole:
+        only_settings = args.settings is None and all(
+            is_settings_snapshot(str(path)) for path in (args.old, args.new)
+        )
+        settings = (args.old, args.new) if only_settings else args.settings
+        openapi = None if only_settings else write_model_sources(args.old, args.new, args.openapi)
+        if only_settings or (openapi is not None and openapi.whole):
             difference = SchemaDiff(old=args.old, new=args.new)
         else:
             old = load_schema(args.old, api_key=args.api_key, timeout=args.timeout)
@@ -192,6 +240,9 @@ def _diff(args: argparse.Namespace) -> int:
         if openapi is not None:
             models = openapi.load(api_key=args.api_key, timeout=args.timeout)
             difference.add(diff_write_models(*models))
+        if settings is not None:
+            old_settings, new_settings = (load_settings_snapshot(p) for p in settings)
+            difference.add(diff_settings(old_settings, new_settings))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
     if args.no_added:

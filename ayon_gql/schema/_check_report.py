@@ -134,6 +134,9 @@ class CheckReport:
     #: Write-model changes that break code using the generated ``write_models``.
     write_breaking: list[SchemaChange] = field(default_factory=list)
     write_dangerous: list[SchemaChange] = field(default_factory=list)
+    #: Addon settings changes (``check --settings``): break code reading the settings models.
+    settings_breaking: list[SchemaChange] = field(default_factory=list)
+    settings_dangerous: list[SchemaChange] = field(default_factory=list)
 
     @property
     def failing_operations(self) -> list[str]:
@@ -195,6 +198,7 @@ class CheckReport:
             self.validation_errors
             or self.affecting
             or self.write_breaking
+            or self.settings_breaking
             or (self.strict and self.deprecated)
         )
 
@@ -231,6 +235,8 @@ class CheckReport:
             "write_models": self.write_models,
             "write_breaking": [c.to_dict() for c in self.write_breaking],
             "write_dangerous": [c.to_dict() for c in self.write_dangerous],
+            "settings_breaking": [c.to_dict() for c in self.settings_breaking],
+            "settings_dangerous": [c.to_dict() for c in self.settings_dangerous],
             "deprecated": [
                 {
                     "coordinate": d.coordinate,
@@ -271,6 +277,13 @@ class CheckReport:
         if self.write_dangerous:
             lines += ["", f"Dangerous changes in the write models: {len(self.write_dangerous)}"]
             lines += format_grouped(self.write_dangerous)
+        for changes, what in (
+            (self.settings_breaking, "Breaking"),
+            (self.settings_dangerous, "Dangerous"),
+        ):
+            if changes:
+                lines += ["", f"{what} changes in the addon settings: {len(changes)}"]
+                lines += format_grouped(changes)
         if self.deprecated:
             label = "errors (--strict)" if self.strict else "warnings"
             lines += ["", f"Deprecated schema elements in use, {label}: {len(self.deprecated)}"]
@@ -280,14 +293,21 @@ class CheckReport:
             lines.append(f"OK: every operation is valid against {self.schema}")
             return "\n".join(lines)
         operations, fragments = self._blocking()
+        if self.settings_breaking:
+            lines.append(
+                f"FAIL: addon settings changed: {len(self.settings_breaking)} breaking; "
+                "regenerate and type-check the code that reads them"
+            )
         if self.write_breaking:
             lines.append(
                 f"FAIL: write models changed ({self.write_models}): "
                 f"{len(self.write_breaking)} breaking; regenerate and type-check the code that "
                 "writes"
             )
-            if not operations and not fragments and not self.failing_files:
-                return "\n".join(lines)
+        if (self.write_breaking or self.settings_breaking) and not (
+            operations or fragments or self.failing_files
+        ):
+            return "\n".join(lines)
         lines.append(
             f"FAIL: {len(operations)} operation(s) affected: {', '.join(operations) or '-'}"
         )
