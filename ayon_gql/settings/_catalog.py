@@ -70,6 +70,12 @@ class _CatalogBase:
     def _spec(self, name: str) -> AddonSettingsSpec[Any, Any] | None:
         return next((spec for spec in self.specs if spec.name == name), None)
 
+    def model_for(self, name: str, version: str) -> type[SettingsModel] | None:
+        """The settings model this package has for addon ``name`` at ``version``
+        (``None`` when it has none for that version)."""
+        spec = self._spec(name)
+        return spec.model if spec is not None and spec.version == version else None
+
     def _service_spec(self, model: type[M]) -> tuple[AddonSettingsSpec[Any, Any], str]:
         name, version = service_addon()
         spec = self._spec(name)
@@ -118,6 +124,26 @@ class SettingsCatalog(_CatalogBase):
         )
         return self._bundle(answer)
 
+    def read(
+        self,
+        name: str,
+        version: str,
+        *,
+        project: str | None = None,
+        variant: str = "production",
+    ) -> SettingsModel | dict[str, Any]:
+        """Studio settings of addon ``name`` at ``version`` (``project``'s when
+        given): typed where this package has that version's model, JSON otherwise."""
+        spec = self._spec(name)
+        if spec is None or spec.version != version:
+            if project is None:
+                return self._rest.studio(name, version, variant=variant)
+            return self._rest.project(name, version, project, variant=variant)
+        addon = AddonSettings(self._rest, spec)
+        if project is None:
+            return addon.studio(variant=variant)  # type: ignore[no-any-return]
+        return addon.project(project, variant=variant)  # type: ignore[no-any-return]
+
     def service(
         self, model: type[M], *, project: str | None = None, variant: str = "production"
     ) -> M:
@@ -153,6 +179,25 @@ class AsyncSettingsCatalog(_CatalogBase):
             variant=variant, project=project, site_id=site_id, bundle_name=bundle_name
         )
         return self._bundle(answer)
+
+    async def read(
+        self,
+        name: str,
+        version: str,
+        *,
+        project: str | None = None,
+        variant: str = "production",
+    ) -> SettingsModel | dict[str, Any]:
+        """Settings of one addon version; see :meth:`SettingsCatalog.read`."""
+        spec = self._spec(name)
+        if spec is None or spec.version != version:
+            if project is None:
+                return await self._rest.studio(name, version, variant=variant)
+            return await self._rest.project(name, version, project, variant=variant)
+        addon = AsyncAddonSettings(self._rest, spec)
+        if project is None:
+            return await addon.studio(variant=variant)  # type: ignore[no-any-return]
+        return await addon.project(project, variant=variant)  # type: ignore[no-any-return]
 
     async def service(
         self, model: type[M], *, project: str | None = None, variant: str = "production"
