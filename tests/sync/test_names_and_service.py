@@ -9,6 +9,8 @@ import re
 from typing import Any
 
 import pytest
+from ayon_gql_generated.settings.demo_pipeline import DemoPipelineSettings
+from ayon_gql_generated.settings.studio_tools import StudioToolsSettings
 
 from ayon_gql import AsyncAyonClient, AyonClient, InvalidInputError
 from ayon_gql.sync import (
@@ -22,8 +24,6 @@ from ayon_gql.sync import (
     name_rule,
 )
 from ayon_gql.testing import StandInServer
-from ayon_gql_generated.settings.demo_pipeline import DemoPipelineSettings
-from ayon_gql_generated.settings.studio_tools import StudioToolsSettings
 from tests._shared import SERVER_1_16, require_shared
 
 PROJECT = "demo_Commercial"
