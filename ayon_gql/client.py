@@ -22,10 +22,27 @@ package holds, and what it takes from here:
           for version in client.iter_versions("my_project"):
               ...
 
+REST: ``client.api.<group>.<operation>(...)`` (the server's operations by
+tag) and ``client.addons.<addon>.<operation>(...)`` are generated
+:class:`ApiGroup` / :class:`AsyncApiGroup` subclasses held by
+:class:`ApiNamespace` subclasses; each method runs its
+:class:`ApiOperation` description, and request bodies and answers are
+:class:`ApiModel` subclasses.
+
 Combining packages by hand works the same way:
 ``class Pipeline(studio_ayon.AyonClient, other_pkg.Operations): ...``.
 """
 
+from typing import TYPE_CHECKING, Any
+
+from ayon_gql._api_groups import (
+    ApiGroup,
+    ApiNamespace,
+    AsyncApiGroup,
+    DownloadTarget,
+    ProgressCallback,
+)
+from ayon_gql._api_operation import ApiOperation, ApiParam
 from ayon_gql._client import AsyncAyonClientBase, AyonClientBase
 from ayon_gql._connection import AsyncConnection, Connection
 from ayon_gql._connection_settings import ConnectionSettings
@@ -51,6 +68,12 @@ from ayon_gql._write_models import (
 __all__ = [
     "ENTITY_TYPES",
     "UNSET",
+    "ApiGroup",
+    "ApiModel",
+    "ApiNamespace",
+    "ApiOperation",
+    "ApiParam",
+    "AsyncApiGroup",
     "AsyncAyonClientBase",
     "AsyncConnection",
     "AsyncOperationsBase",
@@ -58,10 +81,12 @@ __all__ = [
     "AyonClientBase",
     "Connection",
     "ConnectionSettings",
+    "DownloadTarget",
     "EntityCreate",
     "EntityType",
     "EntityUpdate",
     "OperationsBase",
+    "ProgressCallback",
     "SyncTransport",
     "UnsetType",
     "WriteModel",
@@ -69,3 +94,15 @@ __all__ = [
     "parse_result",
     "serialize_variables",
 ]
+
+if TYPE_CHECKING:
+    from ayon_gql._api_model import ApiModel
+
+
+def __getattr__(name: str) -> Any:
+    # ApiModel is a pydantic model class: made when a package's REST models are first imported.
+    if name == "ApiModel":
+        from ayon_gql._api_model import ApiModel
+
+        return ApiModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,9 @@ def register(subparsers: Any) -> None:
         "out unless --descriptions is given. Inside a project with [tool.ayon-gql], the server "
         "defaults to its url (then $AYON_SERVER_URL) and the outputs to its snapshots. "
         "--from-file takes a saved introspection (writes the SDL) or a saved openapi.json "
-        "(writes the openapi snapshot).",
+        "(writes the openapi snapshot; an addon's saved openapi.json writes that addon's). "
+        "From a server, each addon of [tool.ayon-gql] addons (default: the production "
+        "bundle's) with endpoints gets {name}-{version}.openapi.json in the addons folder.",
     )
     source = pull.add_mutually_exclusive_group()
     source.add_argument(
@@ -47,6 +49,12 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="file for the openapi snapshot (default: the project's, else openapi.json beside "
         "--output; '-' for standard output)",
+    )
+    pull.add_argument(
+        "--addons-dir",
+        type=Path,
+        help="folder for the addons' openapi snapshots (default: the project's addons_dir, "
+        "else addons/ beside --output)",
     )
     pull.add_argument("--descriptions", action="store_true", help="keep descriptions")
     pull.add_argument("--server-version", help="version to name in the header")
@@ -101,7 +109,15 @@ def _pull(args: argparse.Namespace) -> int:
     if args.url is None and project is not None:
         args.url = project.url  # None: AYON_SERVER_URL
     openapi: OpenApiSnapshot | None = None
+    addons_dir: Path | None = args.addons_dir
+    if addons_dir is None:
+        if project is not None and args.output is None:
+            addons_dir = project.addons_folder
+        elif output is not None:
+            addons_dir = output.parent / "addons"
     if args.from_file is not None:
+        if _is_addon_file(args.from_file):
+            return _pull_addon_file(args.from_file, addons_dir, args.server_version)
         if _is_openapi_file(args.from_file):
             openapi = pull_openapi(from_file=args.from_file, server_version=args.server_version)
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
@@ -119,6 +135,8 @@ def _pull(args: argparse.Namespace) -> int:
                 server_version=args.server_version,
             )
             openapi = _pull_openapi_or_warn(client, snapshot.server_version)
+            if addons_dir is not None:
+                _pull_addons_or_warn(client, project, addons_dir, snapshot.server_version)
     _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
     if openapi is not None:
         if output is None and args.openapi_output is None:
@@ -139,6 +157,52 @@ def _is_openapi_file(path: Path) -> bool:
         return is_openapi_document(read_json_document(path))
     except SchemaSourceError:  # the introspection reader says what is wrong with it
         return False
+
+
+def _is_addon_file(path: Path) -> bool:
+    """Whether a ``--from-file`` is an addon's openapi document or snapshot."""
+    from ayon_gql._errors import SchemaSourceError
+    from ayon_gql.schema._api_document import addon_of_document
+    from ayon_gql.schema._openapi import HEADER_KEY, read_json_document
+
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        document = read_json_document(path)
+    except SchemaSourceError:
+        return False
+    header = document.get(HEADER_KEY)
+    return (isinstance(header, dict) and "addon" in header) or (
+        "openapi" in document and addon_of_document(document) is not None
+    )
+
+
+def _pull_addon_file(path: Path, folder: Path | None, server_version: str | None) -> int:
+    import dataclasses
+
+    from ayon_gql.schema._addons import addon_snapshot_path
+    from ayon_gql.schema._api_document import load_addon_snapshot
+
+    snapshot = load_addon_snapshot(path)
+    if server_version is not None:
+        snapshot = dataclasses.replace(snapshot, server_version=server_version)
+    target = addon_snapshot_path(folder, snapshot.addon, "openapi") if folder else None
+    _write_text(snapshot.text(), target, f"addon {snapshot.addon}", snapshot.source)
+    return 0
+
+
+def _pull_addons_or_warn(client: Any, project: Any, folder: Path, version: str | None) -> None:
+    """Each selected addon's openapi snapshot; a warning line when they cannot be read."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql.schema._api_document import pull_addon_snapshots
+
+    try:
+        lines = pull_addon_snapshots(client.connection, project, folder, server_version=version)
+    except AyonError as exc:
+        print(f"warning: no addon snapshots: {exc}", file=sys.stderr)
+        return
+    for line in lines:
+        print(line, file=sys.stderr)
 
 
 def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
@@ -162,10 +226,10 @@ def _write_text(text: str, output: Path | None, version: str | None, source: str
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InvalidInputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    print(
-        f"wrote {_shown(output)} (AYON {version or 'unknown version'}, from {source})",
-        file=sys.stderr,
-    )
+    what = f"AYON {version or 'unknown version'}"
+    if version and version.startswith("addon "):
+        what = version
+    print(f"wrote {_shown(output)} ({what}, from {source})", file=sys.stderr)
 
 
 def _shown(path: Path) -> str:
