@@ -109,6 +109,7 @@ def _pull(args: argparse.Namespace) -> int:
     if args.url is None and project is not None:
         args.url = project.url  # None: AYON_SERVER_URL
     openapi: OpenApiSnapshot | None = None
+    addon_lines: list[str] = []
     addons_dir: Path | None = args.addons_dir
     if addons_dir is None:
         if project is not None and args.output is None:
@@ -136,13 +137,17 @@ def _pull(args: argparse.Namespace) -> int:
             )
             openapi = _pull_openapi_or_warn(client, snapshot.server_version)
             if addons_dir is not None:
-                _pull_addons_or_warn(client, project, addons_dir, snapshot.server_version)
+                addon_lines = _pull_addons_or_warn(
+                    client, project, addons_dir, snapshot.server_version
+                )
     _write_text(snapshot.sdl, output, snapshot.server_version, snapshot.source)
     if openapi is not None:
         if output is None and args.openapi_output is None:
             print("openapi snapshot not written (give --openapi-output)", file=sys.stderr)
         else:
             _write_text(openapi.text(), openapi_output, openapi.server_version, openapi.source)
+    for line in addon_lines:
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -191,18 +196,17 @@ def _pull_addon_file(path: Path, folder: Path | None, server_version: str | None
     return 0
 
 
-def _pull_addons_or_warn(client: Any, project: Any, folder: Path, version: str | None) -> None:
-    """Each selected addon's openapi snapshot; a warning line when they cannot be read."""
+def _pull_addons_or_warn(
+    client: Any, project: Any, folder: Path, version: str | None
+) -> list[str]:
+    """Each selected addon's openapi snapshot; lines saying what was done (or a warning)."""
     from ayon_gql._errors import AyonError
     from ayon_gql.schema._api_document import pull_addon_snapshots
 
     try:
-        lines = pull_addon_snapshots(client.connection, project, folder, server_version=version)
+        return pull_addon_snapshots(client.connection, project, folder, server_version=version)
     except AyonError as exc:
-        print(f"warning: no addon snapshots: {exc}", file=sys.stderr)
-        return
-    for line in lines:
-        print(line, file=sys.stderr)
+        return [f"warning: no addon snapshots: {exc}"]
 
 
 def _pull_openapi_or_warn(client: Any, server_version: str | None) -> Any:
