@@ -15,10 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ayon_gql._api_operation import ApiParam, python_identifier
-from ayon_gql._errors import GenerationError
+from ayon_gql._api_operation import ApiOperation, ApiParam, python_identifier
+from ayon_gql._errors import GenerationError, InvalidInputError
 
-__all__ = ["OperationSpec", "api_params", "iter_operations", "py_type"]
+__all__ = ["OperationSpec", "api_params", "iter_operations", "py_type", "untyped_operation"]
 
 _REF_PREFIX = "#/components/schemas/"
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -241,3 +241,34 @@ def iter_operations(
                 no_content=empty,
                 deprecated=bool(op.get("deprecated")),
             )
+
+
+def untyped_operation(
+    documents: Mapping[str, Mapping[str, Any]], operation_id: str
+) -> tuple[str, ApiOperation[Any]]:
+    """The operation ``operation_id`` of any of ``documents`` (by source name), with its
+    parameter checks and JSON in and out; an :class:`InvalidInputError` naming close
+    matches when there is none."""
+    import difflib
+
+    known: list[str] = []
+    for source, document in documents.items():
+        components = (document.get("components") or {}).get("schemas") or {}
+        paths = document.get("paths") or {}
+        names = {name: name for name in components}
+        for spec in iter_operations(paths, names, "Other", components):
+            known.append(spec.operation_id)
+            if spec.operation_id != operation_id:
+                continue
+            return source, ApiOperation(
+                spec.operation_id,
+                spec.method.upper(),
+                spec.path,
+                params=tuple(spec.params),
+                body=Any if spec.body_type is not None else None,
+                body_required=spec.body_required,
+                no_content=spec.no_content,
+            )
+    close = difflib.get_close_matches(operation_id, known, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise InvalidInputError(f"no operation {operation_id!r} in {', '.join(documents)}{hint}")
