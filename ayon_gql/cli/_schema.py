@@ -68,7 +68,8 @@ def register(subparsers: Any) -> None:
         "added types and fields are listed too. The write models are compared as well: "
         "between --openapi OLD NEW, or the servers' /openapi.json for URLs and the openapi.json "
         "beside schema files; OLD and NEW may also be openapi snapshots (or a server's "
-        "openapi.json) themselves. "
+        "openapi.json) themselves; their REST operations are compared too (operations, "
+        "parameters, bodies and answers, as the generated client.api methods have them). "
         "Exit status: 0 when nothing is breaking, 1 when something is, 2 when a schema "
         "cannot be read.",
     )
@@ -247,6 +248,7 @@ def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
     from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._rest_diff import diff_rest, snapshot_document
     from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
@@ -260,6 +262,7 @@ def _diff(args: argparse.Namespace) -> int:
         if openapi is not None:
             models = openapi.load(api_key=args.api_key, timeout=args.timeout)
             difference.add(diff_write_models(*models))
+            difference.add(diff_rest(*(snapshot_document(m) for m in models)))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
     if args.no_added:

@@ -10,6 +10,7 @@ written empty, so every package's clients have ``api`` and ``addons``.
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 from collections import defaultdict
@@ -123,6 +124,11 @@ def _addon_side(folder: Path, documents: Mapping[str, Mapping[str, Any]]) -> dic
         )
         groups.append((module, module, len(specs)))
         counts[addon] = len(specs)
+        header = document.get("x-ayon-gql") or {}
+        version = header.get("version") if isinstance(header, dict) else None
+        if version:  # the snapshot itself ships too, as the server's does
+            snapshot = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            _write(folder / f"{addon}-{version}.openapi.json", snapshot)
     _write(
         folder / "__init__.py",
         namespace_module_code(
