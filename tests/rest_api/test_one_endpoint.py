@@ -27,11 +27,11 @@ def _snapshot_operations() -> dict[str, tuple[str, str, dict[str, str]]]:
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.operation_id)
 def test_each_hand_written_endpoint_is_the_servers_operation(endpoint: object) -> None:
     operations = _snapshot_operations()
-    op_id = getattr(endpoint, "operation_id")
+    op_id = endpoint.operation_id
     assert op_id in operations
     method, path, params = operations[op_id]
-    assert (getattr(endpoint, "method"), getattr(endpoint, "path")) == (method, path)
-    for param in getattr(endpoint, "params"):
+    assert (endpoint.method, endpoint.path) == (method, path)
+    for param in endpoint.params:
         assert params.get(param.name) == param.location
 
 
