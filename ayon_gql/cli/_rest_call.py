@@ -44,7 +44,8 @@ def register(subparsers: Any) -> None:
         type=Path,
         action="append",
         help="openapi snapshot(s) or openapi.json to look the operation up in "
-        "(default: the project's server and addon snapshots)",
+        "(default: the project's server and addon snapshots; outside a project, those "
+        "of ayon-gql's own generated package)",
     )
     parser.add_argument("--output", "-o", type=Path, help="write the answer to this file")
     add_connection_options(parser)
@@ -58,18 +59,32 @@ def _documents(files: list[Path] | None) -> dict[str, dict[str, Any]]:
     if not files:
         project = find_project()
         if project is None:
-            raise InvalidInputError(
-                "no openapi snapshot: run inside a project with [tool.ayon-gql] or give --openapi"
-            )
-        files = [project.openapi]
-        if project.addons_folder.is_dir():
-            files += sorted(project.addons_folder.glob("*.openapi.json"))
+            files = _stock_snapshots()
+        else:
+            files = [project.openapi]
+            if project.addons_folder.is_dir():
+                files += sorted(project.addons_folder.glob("*.openapi.json"))
     documents: dict[str, dict[str, Any]] = {}
     for path in files:
         if not path.is_file():
             raise InvalidInputError(f"no openapi snapshot at {path} (`ayon-gql schema pull`)")
         documents[path.name] = read_json_document(path)
     return documents
+
+
+def _stock_snapshots() -> list[Path]:
+    """Outside a project: the snapshots shipped in ayon-gql's own generated package."""
+    from importlib import resources
+
+    try:
+        package = resources.files("ayon_gql_generated")
+    except ModuleNotFoundError:
+        package = None
+    if not isinstance(package, Path) or not (package / "openapi.json").is_file():
+        raise InvalidInputError(
+            "no openapi snapshot: run inside a project with [tool.ayon-gql] or give --openapi"
+        )
+    return [package / "openapi.json", *sorted((package / "addons").glob("*.openapi.json"))]
 
 
 def _value(kind: str, text: str, name: str) -> Any:
