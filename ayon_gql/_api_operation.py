@@ -224,16 +224,18 @@ def _answer(operation: ApiOperation[T]) -> Callable[[httpx.Response, str], T]:
         kind = response.headers.get("content-type", "")
         if operation.result is None and "json" not in kind:
             return response.content
-        try:
-            data = response.json()
-        except ValueError:
-            raise AyonError(
-                f"the server's answer is not JSON (HTTP {response.status_code})", operation=name
-            ) from None
         if operation.result is None:
-            return data
+            try:
+                return response.json()
+            except ValueError:
+                raise AyonError(
+                    f"the server's answer is not JSON (HTTP {response.status_code})",
+                    operation=name,
+                ) from None
         try:
-            return operation.adapter("result").validate_python(data)
+            # Strict, from the JSON text: what the server sent is what the model holds
+            # (a number sent as text is an unexpected answer, never silently converted).
+            return operation.adapter("result").validate_json(response.content, strict=True)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "body"
