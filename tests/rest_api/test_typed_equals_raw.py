@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from ayon_gql_generated import AyonClient
 from pydantic import TypeAdapter
 
 from ayon_gql._api_operation import python_identifier
 from ayon_gql.codegen._rest_package import _identifier
 from ayon_gql.testing import DEMO_PROJECT, StandInServer
-from ayon_gql_generated import AyonClient
 
 ROOT = Path(__file__).resolve().parents[2]
 _ENTITY_QUERY = """
