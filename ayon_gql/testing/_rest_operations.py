@@ -1,5 +1,5 @@
-"""``POST /api/projects/{project}/operations`` (and its background twin) and
-``POST /api/projects``: the stand-in's writes, with the real server's answers.
+"""``POST /api/projects/{project}/operations`` (and its background twin): the
+stand-in's entity writes, with the real server's answers.
 
 As recorded in ``writes/write-ops-*``: HTTP 200 with every operation's status
 even when some failed; ``canFail: false`` stops at the first failure, rolls
@@ -68,29 +68,6 @@ class OperationRoutes:
             for scope in attr["scope"]:
                 types.setdefault(scope, {})[attr["name"]] = attr["data"]["type"]
         return types
-
-    # ------------------------------------------------------------------ projects
-    def project_create(self, req: Request, m: re.Match[str]) -> Response:
-        body = req.json if isinstance(req.json, dict) else {}
-        name, code = body.get("name"), body.get("code")
-        if not isinstance(name, str) or not PROJECT_NAME_RX.match(name) or not name:
-            return validation_error(
-                req.method, req.path, [bad_regex("body", "name", PROJECT_NAME_RX.pattern)]
-            )
-        code = str(code or name)
-        if self.dataset.has_project(name) or self.dataset.project_name_by_code(code):
-            return error(409, f"Project {name} ({code}) already exists")
-        self.dataset.add_project(name, code)
-        with self.write_lock:
-            self.touched.add(name)
-        assert req.user is not None
-        self.events.emit(
-            "entity.project.created",
-            project=name,
-            user=req.user["name"],
-            description=f"Created project {name}",
-        )
-        return Response(201, None)
 
     # ------------------------------------------------------------------ operations
     def _request_errors(self, req: Request, project: str) -> tuple[Response | None, list[Any]]:
@@ -291,7 +268,6 @@ class OperationRoutes:
 
 _PROJECT = r"/api/projects/(?P<project>[^/]+)"
 OPERATION_ROUTES = [
-    ("POST", r"/api/projects", OperationRoutes.project_create),
     ("POST", rf"{_PROJECT}/operations", OperationRoutes.operations),
     ("POST", rf"{_PROJECT}/operations/background", OperationRoutes.operations_background),
     (

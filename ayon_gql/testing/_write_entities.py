@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from ayon_gql.testing._activities import publish_activities
 from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import Node, iso, json_text
 from ayon_gql.testing._project_meta import project_attrib
@@ -134,6 +135,7 @@ class EntityWriter:
             summary={"entityId": entity_id, "parentId": node.get(_PARENT_KEY[entity_type])},
         )
         if entity_type == "version":
+            publish_activities(tx, self.p, node, self.user)
             tx.emit(
                 "activity.created",
                 description="Created watch activity",
