@@ -53,6 +53,8 @@ def _renamed(node: Any, names: Mapping[str, str]) -> Any:
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
+            if key == "deprecated" and value is False:
+                continue  # the default; only a deprecated field says so in its model
             if key == "$ref" and isinstance(value, str) and value.startswith(_REF_PREFIX):
                 target = value[len(_REF_PREFIX) :]
                 out[key] = _REF_PREFIX + names.get(target, target)

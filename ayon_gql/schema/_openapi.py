@@ -47,6 +47,7 @@ _STRUCTURAL = frozenset(
         "anyOf",
         "const",
         "default",
+        "deprecated",
         "enum",
         "exclusiveMaximum",
         "exclusiveMinimum",

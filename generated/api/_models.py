@@ -1846,7 +1846,7 @@ class TrafficStat(ApiModel):
 
 class UpdateEventRequestModel(ApiModel):
     sender: str | None = None
-    project_name: str | None = Field(None, alias='projectName')
+    project_name: str | None = Field(None, alias='projectName', deprecated=True)
     project: str | None = Field(None, pattern='^[a-zA-Z0-9_]([a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9_])?$')
     user: str | None = None
     status: (
@@ -2528,7 +2528,7 @@ class PatchServiceRequestModel(ApiModel):
     storage_path: str | None = Field(None, alias='storagePath')
     should_run: bool | None = Field(None, alias='shouldRun')
     hostname: str | None = None
-    config: ServiceConfigModel | None = None
+    config: ServiceConfigModel | None = Field(None, deprecated=True)
 
 
 class Permissions(ApiModel):
@@ -2721,7 +2721,7 @@ class YnputCloudInfoModel(ApiModel):
     instance_name: str | None = Field(None, alias='instanceName')
     org_id: str | None = Field(None, alias='orgId')
     org_name: str | None = Field(None, alias='orgName')
-    org_title: str | None = Field(None, alias='orgTitle')
+    org_title: str | None = Field(None, alias='orgTitle', deprecated=True)
     managed: bool | None = False
     collect_saturated_metrics: bool | None = Field(False, alias='collectSaturatedMetrics')
     subscriptions: list[YnputCloudSubscriptionModel] | None = None
