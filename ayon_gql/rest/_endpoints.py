@@ -59,6 +59,27 @@ DELETE_EXISTING_BUNDLE: ApiOperation[Any] = ApiOperation(
     "delete_existing_bundle", "DELETE", "/api/bundles/{bundle_name}", params=(_BUNDLE,)
 )
 
+_ID = r"^[0-9a-f]{32}$"
+POST_PROJECT_ACTIVITY: ApiOperation[Any] = ApiOperation(
+    "post_project_activity",
+    "POST",
+    "/api/projects/{project_name}/{entity_type}/{entity_id}/activities",
+    params=(
+        ApiParam("project_name", "path", required=True),
+        ApiParam("entity_type", "path", required=True),
+        ApiParam("entity_id", "path", required=True, pattern=_ID),
+    ),
+)
+GET_PROJECT_SITE_ROOTS: ApiOperation[Any] = ApiOperation(
+    "get_project_site_roots",
+    "GET",
+    "/api/projects/{project_name}/siteRoots",
+    params=(
+        ApiParam("project_name", "path", required=True),
+        ApiParam("platform", "query", choices=("windows", "linux", "darwin")),
+        ApiParam("x-ayon-site-id", "header"),
+    ),
+)
 #: Every description here, for the test that compares them with the server's document.
 ENDPOINTS: tuple[ApiOperation[Any], ...] = (
     GET_SITE_INFO,
@@ -70,6 +91,8 @@ ENDPOINTS: tuple[ApiOperation[Any], ...] = (
     UPDATE_BUNDLE,
     BUNDLE_ACTIONS,
     DELETE_EXISTING_BUNDLE,
+    POST_PROJECT_ACTIVITY,
+    GET_PROJECT_SITE_ROOTS,
 )
 
 
