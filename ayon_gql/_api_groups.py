@@ -66,30 +66,21 @@ class ApiGroup(_GroupBase):
         progress: ProgressCallback | None,
     ) -> Path | None:
         """Stream the answer to a file (atomically; returns its path) or a stream."""
-        check_target(to)
-        url = call_url(operation_call(operation, arguments))
-        if not _is_stream(to):
+        url, target = _download_target(operation, arguments, to)
+        if target is not None:
             from ayon_gql.rest._downloads import download
 
-            target = Path(os.fspath(cast("str | os.PathLike[str]", to)))
             return download(
                 self._connection, url, target, progress=progress,
                 operation=operation.operation_id,
             )  # fmt: skip
-        from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, report, stream_failures
-
-        stream: Any = to
         with self._connection.stream(
             "GET", url, idempotent=True, operation=operation.operation_id
         ) as response:
-            total = _length(response.headers.get("content-length"))
-            done = 0
-            report(progress, 0, total)
-            with stream_failures("download", operation.operation_id):
-                for chunk in response.iter_bytes(DEFAULT_CHUNK_SIZE):
-                    stream.write(chunk)
-                    done += len(chunk)
-                    report(progress, done, total)
+            writer = _StreamWriter(to, progress, response.headers.get("content-length"))
+            with writer.failures(operation.operation_id):
+                for chunk in response.iter_bytes(writer.chunk_size):
+                    writer.write(chunk)
         return None
 
 
@@ -115,31 +106,60 @@ class AsyncApiGroup(_GroupBase):
         progress: ProgressCallback | None,
     ) -> Path | None:
         """Stream the answer to a file (atomically; returns its path) or a stream."""
-        check_target(to)
-        url = call_url(operation_call(operation, arguments))
-        if not _is_stream(to):
+        url, target = _download_target(operation, arguments, to)
+        if target is not None:
             from ayon_gql.rest._downloads import adownload
 
-            target = Path(os.fspath(cast("str | os.PathLike[str]", to)))
             return await adownload(
                 self._connection, url, target, progress=progress,
                 operation=operation.operation_id,
             )  # fmt: skip
-        from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, report, stream_failures
-
-        stream: Any = to
         async with self._connection.stream(
             "GET", url, idempotent=True, operation=operation.operation_id
         ) as response:
-            total = _length(response.headers.get("content-length"))
-            done = 0
-            report(progress, 0, total)
-            with stream_failures("download", operation.operation_id):
-                async for chunk in response.aiter_bytes(DEFAULT_CHUNK_SIZE):
-                    stream.write(chunk)
-                    done += len(chunk)
-                    report(progress, done, total)
+            writer = _StreamWriter(to, progress, response.headers.get("content-length"))
+            with writer.failures(operation.operation_id):
+                async for chunk in response.aiter_bytes(writer.chunk_size):
+                    writer.write(chunk)
         return None
+
+
+def _download_target(
+    operation: ApiOperation[Any], arguments: Mapping[str, Any], to: DownloadTarget
+) -> tuple[str, Path | None]:
+    """The URL to stream and the file to write (None: ``to`` is a stream), checked."""
+    check_target(to)
+    url = call_url(operation_call(operation, arguments))
+    if _is_stream(to):
+        return url, None
+    return url, Path(os.fspath(cast("str | os.PathLike[str]", to)))
+
+
+class _StreamWriter:
+    """Chunks into a caller's binary stream, with progress: the sync and async
+    downloads differ only in how they read the chunks."""
+
+    def __init__(self, stream: Any, progress: ProgressCallback | None, length: str | None):
+        from ayon_gql.rest._transfers import DEFAULT_CHUNK_SIZE, report
+
+        self._stream = stream
+        self._progress = progress
+        self._report = report
+        self.chunk_size = DEFAULT_CHUNK_SIZE
+        self.total = _length(length)
+        self.done = 0
+        report(progress, 0, self.total)
+
+    def failures(self, operation: str) -> Any:
+        """Transport failures mid-body as :class:`~ayon_gql.TransferError`."""
+        from ayon_gql.rest._transfers import stream_failures
+
+        return stream_failures("download", operation)
+
+    def write(self, chunk: bytes) -> None:
+        self._stream.write(chunk)
+        self.done += len(chunk)
+        self._report(self._progress, self.done, self.total)
 
 
 def _length(value: str | None) -> int | None:

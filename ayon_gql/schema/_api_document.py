@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from ayon_gql._errors import NotFoundError, SchemaSourceError
 from ayon_gql.schema._addons import AddonRef
-from ayon_gql.schema._openapi import HEADER_KEY, read_json_document, structural_schema
+from ayon_gql.schema._openapi import (
+    HEADER_KEY,
+    read_json_document,
+    structural_schema,
+    write_snapshot_text,
+)
 
 if TYPE_CHECKING:
     from ayon_gql._connection import Connection
@@ -159,10 +164,7 @@ class AddonApiSnapshot:
 
     def write(self, path: str | Path) -> Path:
         """Write the snapshot, creating parent folders; returns the path."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.text(), encoding="utf-8")
-        return target
+        return write_snapshot_text(path, self.text())
 
 
 def derive_addon_snapshot(

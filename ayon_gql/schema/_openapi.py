@@ -197,10 +197,15 @@ class OpenApiSnapshot:
 
     def write(self, path: str | Path) -> Path:
         """Write the snapshot, creating parent folders; returns the path."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.text(), encoding="utf-8")
-        return target
+        return write_snapshot_text(path, self.text())
+
+
+def write_snapshot_text(path: str | Path, text: str) -> Path:
+    """Write a snapshot's text, creating parent folders; returns the path."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def derive_snapshot(

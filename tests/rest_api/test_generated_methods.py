@@ -130,6 +130,14 @@ def test_async_methods_run_the_same_descriptions(ayon_server: StandInServer) -> 
     async def run() -> tuple[str | None, type[Exception]]:
         async with AsyncAyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
             bundles = await client.api.bundles.list_bundles()
+            installer = (await client.api.desktop.list_installers()).installers[0]
+            buffer = io.BytesIO()
+            seen: list[int] = []
+            await client.api.desktop.download_installer_file(
+                installer.filename, to=buffer, progress=lambda done, total: seen.append(done)
+            )
+            assert hashlib.md5(buffer.getvalue()).hexdigest() == installer.checksum
+            assert seen[0] == 0 and seen[-1] == len(buffer.getvalue())
             try:
                 await client.api.projects.get_project("nope_project")
             except NotFoundError as exc:
