@@ -123,7 +123,9 @@ def _pull_addons(client: Any, root: Path) -> None:
         if project is not None and project.root != root.resolve():
             project = None
         folder = project.addons_folder if project else root.resolve() / DEFAULT_ADDONS_DIR
-        for line in pull_addon_snapshots(client.connection, project, folder):
+        version = client.connection.server_version()
+        lines = pull_addon_snapshots(client.connection, project, folder, server_version=version)
+        for line in lines:
             print(line, file=sys.stderr)
     except AyonError as exc:
         print(f"warning: no addon snapshots: {exc}", file=sys.stderr)

@@ -21,8 +21,9 @@ def register(subparsers: Any) -> None:
         "pull",
         help="introspect a server (or read a saved introspection) and write SDL",
         description="Write the schema as sorted SDL with a header naming the server version "
-        "and date, and the write models of the server's openapi.json as the openapi snapshot "
-        "(the create, update and attribute schemas, structure only). Descriptions are left "
+        "and date, and the server's openapi.json as the openapi snapshot (every operation "
+        "and component schema, structure only: the REST methods and the write models are "
+        "generated from it). Descriptions are left "
         "out unless --descriptions is given. Inside a project with [tool.ayon-gql], the server "
         "defaults to its url (then $AYON_SERVER_URL) and the outputs to its snapshots. "
         "--from-file takes a saved introspection (writes the SDL) or a saved openapi.json "

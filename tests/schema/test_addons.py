@@ -86,13 +86,13 @@ def test_without_a_table_the_production_bundle_decides(
 ) -> None:
     project = load_project(_project(tmp_path))
     chosen = select_addons(ayon_server.url, project, api_key=ayon_server.api_key)
-    assert chosen == (AddonRef("demo_pipeline", "1.0.0"),)
+    assert chosen == (AddonRef("demo_pipeline", "1.0.0"), AddonRef("studio_tools", "1.0.0"))
 
 
 def test_addons_turned_off_in_the_bundle_are_left_out(ayon_server: StandInServer) -> None:
     with AyonClient(ayon_server.url, api_key=ayon_server.api_key) as client:
         client.rest.bundles.create(
-            {"name": "prod_b", "addons": {"demo_pipeline": "1.0.0", "off_addon": None}}
+            {"name": "prod_b", "addons": {"demo_pipeline": "1.0.0", "studio_tools": None}}
         )
         client.rest.bundles.promote("prod_b")
         assert production_addons(client.connection) == (AddonRef("demo_pipeline", "1.0.0"),)
