@@ -5,8 +5,9 @@ one tag) and ``client.addons.<addon>`` (one addon's endpoints) are
 subclasses of :class:`ApiGroup` / :class:`AsyncApiGroup` whose typed methods
 pass their arguments to :meth:`ApiGroup._call`, which runs the operation's
 description (:class:`~ayon_gql._api_operation.ApiOperation`) through the
-connection.  :class:`ApiNamespace` holds the groups and creates each on first
-use, so importing a package (or creating a client) loads no REST models.
+connection.  :class:`~ayon_gql._api_namespace.ApiNamespace` holds the
+groups and creates each on first use, so importing a package (or creating a
+client) loads no REST models.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, Union, cast
 
 from ayon_gql._api_operation import ApiOperation, call_url, operation_call
 from ayon_gql._errors import InvalidInputError
@@ -22,7 +23,7 @@ from ayon_gql._errors import InvalidInputError
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection
 
-__all__ = ["ApiGroup", "ApiNamespace", "AsyncApiGroup", "DownloadTarget", "ProgressCallback"]
+__all__ = ["ApiGroup", "AsyncApiGroup", "DownloadTarget", "ProgressCallback"]
 
 T = TypeVar("T")
 _Conn = TypeVar("_Conn")
@@ -164,25 +165,6 @@ class _StreamWriter:
 
 def _length(value: str | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
-
-
-class ApiNamespace(Generic[_Conn]):
-    """Groups by attribute name, each made on first use and kept."""
-
-    def __init__(self, connection: _Conn) -> None:
-        self._connection = connection
-        self._groups: dict[str, Any] = {}
-
-    def _group(self, name: str, make: Callable[[_Conn], _G]) -> _G:
-        found = self._groups.get(name)
-        if found is None:
-            found = make(self._connection)
-            self._groups[name] = found
-        return found
-
-    def __repr__(self) -> str:
-        names = [n for n in dir(type(self)) if isinstance(getattr(type(self), n), property)]
-        return f"<{type(self).__name__}: {', '.join(names) or 'no groups'}>"
 
 
 def check_target(to: Any) -> None:

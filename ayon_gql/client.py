@@ -35,14 +35,7 @@ Combining packages by hand works the same way:
 
 from typing import TYPE_CHECKING, Any
 
-from ayon_gql._api_groups import (
-    ApiGroup,
-    ApiNamespace,
-    AsyncApiGroup,
-    DownloadTarget,
-    ProgressCallback,
-)
-from ayon_gql._api_operation import ApiOperation, ApiParam
+from ayon_gql._api_namespace import ApiNamespace
 from ayon_gql._client import AsyncAyonClientBase, AyonClientBase
 from ayon_gql._connection import AsyncConnection, Connection
 from ayon_gql._connection_settings import ConnectionSettings
@@ -96,13 +89,26 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from ayon_gql._api_groups import ApiGroup, AsyncApiGroup, DownloadTarget, ProgressCallback
     from ayon_gql._api_model import ApiModel
+    from ayon_gql._api_operation import ApiOperation, ApiParam
+
+# The REST runtime loads with the first REST group a client uses, not with the package.
+_LAZY = {
+    "ApiGroup": "ayon_gql._api_groups",
+    "AsyncApiGroup": "ayon_gql._api_groups",
+    "DownloadTarget": "ayon_gql._api_groups",
+    "ProgressCallback": "ayon_gql._api_groups",
+    "ApiModel": "ayon_gql._api_model",
+    "ApiOperation": "ayon_gql._api_operation",
+    "ApiParam": "ayon_gql._api_operation",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # ApiModel is a pydantic model class: made when a package's REST models are first imported.
-    if name == "ApiModel":
-        from ayon_gql._api_model import ApiModel
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return ApiModel
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
