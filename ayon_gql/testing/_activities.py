@@ -25,6 +25,7 @@ __all__ = [
     "ACTIVITY_TYPES",
     "activity_references",
     "add_activity",
+    "created_event",
     "edit_activity",
     "mentioned_entities",
     "publish_activities",
@@ -122,6 +123,22 @@ def add_activity(
     return str(shared["activityId"])
 
 
+def created_event(project: ProjectData, activity_id: str) -> tuple[str, Node]:
+    """The description and summary of the ``activity.created`` event the server emits."""
+    found = activity_references(project, activity_id)
+    references = [
+        {
+            "entity_id": a["entityId"],
+            "entity_type": a["entityType"],
+            "reference_type": a["referenceType"],
+        }
+        for a in found
+    ]
+    activity_type = found[0]["activityType"] if found else ""
+    summary = {"activity_id": activity_id, "activity_type": activity_type, "references": references}
+    return f"Created {activity_type} activity", summary
+
+
 def activity_references(project: ProjectData, activity_id: str) -> list[Node]:
     """Every reference node of one activity (empty when there is none)."""
     return [a for a in project.activities if a["activityId"] == activity_id]
@@ -194,9 +211,9 @@ def publish_context(folder: Node, product: Node, task: Node | None) -> Node:
     }
 
 
-def publish_activities(tx: Transaction, project: ProjectData, version: Node, user: str) -> None:
+def publish_activities(tx: Transaction, project: ProjectData, version: Node, user: str) -> str:
     """What the server files when a version is created: a publish and a watch activity
-    (listed in that order, as recorded)."""
+    (listed in that order, as recorded); returns the watch activity's id."""
     product = version["_product"]
     folder = product["_folder"]
     task = project.by_id.get(version["taskId"]) if version.get("taskId") else None
@@ -210,4 +227,4 @@ def publish_activities(tx: Transaction, project: ProjectData, version: Node, use
         body=f"Published [{version['name']}](version:{version['id']})",
         extra={"context": context},
     )
-    add_activity(tx, project, version, "watch", user, extra={"watcher": user})
+    return add_activity(tx, project, version, "watch", user, extra={"watcher": user})

@@ -211,7 +211,7 @@ class Dataset:
                 self._added.discard(name)
                 self._specs.pop(name, None)
                 self._meta.pop(name, None)
-            elif pristine is not None:
+            if pristine is not None:  # a built-in project changed or deleted (and redeployed)
                 self._specs[name], self._meta[name] = pristine
                 self._specs = dict(sorted(self._specs.items()))
 

@@ -11,12 +11,13 @@ Everything shows at once in GraphQL ``activities``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._activities import (
     ACTIVITY_TYPES,
     activity_references,
     add_activity,
+    created_event,
     edit_activity,
     now,
     remove_activity,
@@ -32,6 +33,9 @@ from ayon_gql.testing._rest_http import (
 from ayon_gql.testing._rest_state import ProjectWrites
 from ayon_gql.testing._write_tx import Transaction
 
+if TYPE_CHECKING:
+    from ayon_gql.testing._event_store import EventStore
+
 __all__ = ["ACTIVITY_ROUTES", "ActivityRoutes"]
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
@@ -39,6 +43,8 @@ _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 class ActivityRoutes(ProjectWrites):
     """Activity writes (mixed into ``RestApi``)."""
+
+    events: EventStore
 
     def activity_post(self, req: Request, m: re.Match[str]) -> Response:
         body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
@@ -71,6 +77,14 @@ class ActivityRoutes(ProjectWrites):
                 body=str(body.get("body") or ""),
                 activity_id=activity_id,
             )
+            description, summary = created_event(project, made)
+        self.events.emit(
+            "activity.created",
+            project=project.name,
+            user=req.user["name"],
+            description=description,
+            summary=summary,
+        )
         return Response(201, {"id": made})
 
     def activity_patch(self, req: Request, m: re.Match[str]) -> Response:

@@ -3,7 +3,8 @@ in ``rest/list-*``.
 
 ``POST .../lists`` answers 201 with ``{"count", "entityListType",
 "entityType", "id", "label"}``; ``POST .../lists/{id}/items`` 201 ``null``
-(``position`` inserts there, the later items move down).  Lists live in the
+(``position`` inserts there, the later items move down); ``PATCH``/``DELETE``
+``.../items/{item_id}`` (204) change or remove one item.  Lists live in the
 project's data, so GraphQL ``entityLists`` shows them at once and
 ``reset()`` drops them.
 """
@@ -218,6 +219,52 @@ class ListRoutes(ProjectWrites):
             self._insert(entity_list, item, body.get("position"))
         return Response(201, None)
 
+    def _list_item(self, req: Request, m: re.Match[str]) -> tuple[Node, Node] | Response:
+        """The list and one of its items, for a write (or the 404 answer)."""
+        project = self._written(m.group("project"))
+        if isinstance(project, Response):
+            return project
+        entity_list = self._list(project, m.group("list_id"))
+        if isinstance(entity_list, Response):
+            return entity_list
+        for item in entity_list["_items"]:
+            if item["id"] == m.group("item_id"):
+                return entity_list, item
+        return error(404, f"Entity list item {m.group('item_id')} not found")
+
+    def list_item_patch(self, req: Request, m: re.Match[str]) -> Response:
+        body: dict[str, Any] = req.json if isinstance(req.json, dict) else {}
+        assert req.user is not None
+        with self.write_lock:
+            found = self._list_item(req, m)
+            if isinstance(found, Response):
+                return found
+            entity_list, item = found
+            for key in ("label", "tags"):
+                if key in body:
+                    item[key] = body[key]
+            for key in ("attrib", "data"):
+                if isinstance(body.get(key), dict):
+                    item[key].update(body[key])
+            item["updatedAt"] = now()
+            item["updatedBy"] = req.user["name"]
+            if isinstance(body.get("position"), int):
+                entity_list["_items"].remove(item)
+                self._insert(entity_list, item, body["position"])
+        return Response(204)
+
+    def list_item_delete(self, req: Request, m: re.Match[str]) -> Response:
+        with self.write_lock:
+            found = self._list_item(req, m)
+            if isinstance(found, Response):
+                return found
+            entity_list, item = found
+            entity_list["_items"].remove(item)
+            for index, one in enumerate(sorted(entity_list["_items"], key=lambda i: i["position"])):
+                one["position"] = index
+            entity_list["count"] = entity_list["data"]["count"] = len(entity_list["_items"])
+        return Response(204)
+
 
 _LISTS = r"/api/projects/(?P<project>[^/]+)/lists"
 LIST_ROUTES = [
@@ -226,4 +273,10 @@ LIST_ROUTES = [
     ("PATCH", rf"{_LISTS}/(?P<list_id>[^/]+)", ListRoutes.list_patch),
     ("DELETE", rf"{_LISTS}/(?P<list_id>[^/]+)", ListRoutes.list_delete),
     ("POST", rf"{_LISTS}/(?P<list_id>[^/]+)/items", ListRoutes.list_add_item),
+    ("PATCH", rf"{_LISTS}/(?P<list_id>[^/]+)/items/(?P<item_id>[^/]+)", ListRoutes.list_item_patch),
+    (
+        "DELETE",
+        rf"{_LISTS}/(?P<list_id>[^/]+)/items/(?P<item_id>[^/]+)",
+        ListRoutes.list_item_delete,
+    ),
 ]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RESOLVE_ROUTES", "ResolveRoutes"]
 
-_SCHEME = "ayon+entity"
+_SCHEMES = ("ayon", "ayon+entity")
 _VERSION = re.compile(r"^v?(\d+)$")
 
 
@@ -51,7 +51,7 @@ def _version(project: ProjectData, product: Node, wanted: str) -> Node | None:
 def resolve_uri(dataset: Dataset, uri: str) -> Node:
     """One URI's answer: ``{"uri", "entities"}`` (plus ``error`` for a bad URI)."""
     parts = urlsplit(uri)
-    if parts.scheme != _SCHEME or not parts.netloc:
+    if parts.scheme not in _SCHEMES or not parts.netloc:
         return {"uri": uri, "entities": [], "error": f"Invalid URI: {uri}"}
     project = dataset.project(parts.netloc)
     folder = project.folder_by_path.get("/" + parts.path.strip("/")) if project else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from ayon_gql.testing._activities import publish_activities
+from ayon_gql.testing._activities import created_event, publish_activities
 from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import Node, iso, json_text
 from ayon_gql.testing._project_meta import project_attrib
@@ -136,12 +136,9 @@ class EntityWriter:
             summary={"entityId": entity_id, "parentId": node.get(_PARENT_KEY[entity_type])},
         )
         if entity_type == "version":
-            publish_activities(tx, self.p, node, self.user)
-            tx.emit(
-                "activity.created",
-                description="Created watch activity",
-                summary={"activity_type": "watch", "entity_id": node["id"]},
-            )
+            watch = publish_activities(tx, self.p, node, self.user)
+            description, summary = created_event(self.p, watch)
+            tx.emit("activity.created", description=description, summary=summary)
 
     def _create_folder(self, tx: Transaction, node: Node, data: dict[str, Any]) -> None:
         p = self.p

@@ -128,13 +128,17 @@ def _send(server: StandInServer, request: dict[str, Any], ids: dict[str, str]) -
 
 
 def _strip_texts(value: Any) -> Any:
-    """An openapi document without its prose (what the project may ship)."""
+    """An openapi document without its prose (what the project may ship) and without
+    ``deprecated: false`` (which says nothing)."""
     if isinstance(value, dict):
         return {
             k: _strip_texts(v)
             for k, v in value.items()
-            if k not in ("description", "summary", "title", "example", "examples")
-            or not isinstance(v, str)
+            if not (
+                k in ("description", "summary", "title", "example", "examples")
+                and isinstance(v, str)
+            )
+            and not (k == "deprecated" and v is False)
         }
     if isinstance(value, list):
         return [_strip_texts(v) for v in value]

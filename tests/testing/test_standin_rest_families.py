@@ -83,6 +83,8 @@ def test_reset_brings_back_a_deleted_or_changed_built_in_project(
     assert client.get(f"/api/projects/{DEMO}").json()["attrib"]["fps"] == 12.0
     assert client.delete(f"/api/projects/{DEMO}").status_code == 204
     assert DEMO not in [p["name"] for p in client.get("/api/projects").json()["projects"]]
+    assert client.post("/api/projects", json={"name": DEMO, "code": "again"}).status_code == 201
+    assert _versions(client, 3) == []
     srv.reset()
     assert client.get(f"/api/projects/{DEMO}").json()["attrib"]["fps"] == 25.0
     assert len(_versions(client, 3)) == 3
@@ -120,6 +122,14 @@ def test_a_comment_files_mentions_reactions_and_is_deleted_everywhere(
     )
     assert made.status_code == 201
     activity_id = made.json()["id"]
+    event = [e for e in srv.events.all() if e["topic"] == "activity.created"][-1]
+    assert (event["description"], event["project"], event["user"]) == (
+        "Created comment activity",
+        DEMO,
+        "service",
+    )
+    references = {(r["entity_id"], r["reference_type"]) for r in event["summary"]["references"]}
+    assert references == {(first["id"], "origin"), (second["id"], "mention")}
     mention = [a for a in _activities(client, second["id"]) if a["activityId"] == activity_id]
     assert [(a["referenceType"], a["body"]) for a in mention] == [("mention", body)]
     reaction = client.post(
@@ -202,6 +212,18 @@ def test_an_entity_list_keeps_item_positions(srv: StandInServer, client: httpx.C
         c["id"],
         a["id"],
     ]
+    moved = client.patch(
+        f"/api/projects/{DEMO}/lists/{list_id}/items/{items[2]['id']}",
+        json={"position": 0, "label": "first"},
+    )
+    assert moved.status_code == 204
+    gone = client.delete(f"/api/projects/{DEMO}/lists/{list_id}/items/{items[1]['id']}")
+    assert gone.status_code == 204
+    after = client.get(f"/api/projects/{DEMO}/lists/{list_id}").json()["items"]
+    assert [(i["entityId"], i["position"], i["label"]) for i in after] == [
+        (a["id"], 0, "first"),
+        (b["id"], 1, None),
+    ]
     wrong = client.post(
         f"/api/projects/{DEMO}/lists/{list_id}/items", json={"entityId": uuid.uuid4().hex}
     )
@@ -246,7 +268,9 @@ def test_uris_resolve_down_to_a_representation(client: httpx.Client) -> None:
         f"ayon+entity://{DEMO}{product['folder']['path']}?product={product['name']}"
         f"&version={version['name']}&representation={rep['name']}"
     )
-    answer = client.post("/api/resolve", json={"uris": [uri, "file:///tmp/x"]}).json()
+    short = uri.replace("ayon+entity://", "ayon://")
+    answer = client.post("/api/resolve", json={"uris": [uri, "file:///tmp/x", short]}).json()
+    assert answer[2]["entities"] == answer[0]["entities"]
     assert answer[0]["entities"] == [
         {
             "projectName": DEMO,
