@@ -9,10 +9,13 @@ operation of this package and typed addon settings (``settings``);
 this package.
 """
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ayon_gql.client import AsyncAyonClientBase, AyonClientBase
 
+from .addons import Addons, AsyncAddons
+from .api import AsyncServerApi, ServerApi
 from .client import AsyncOperations, Operations
 
 if TYPE_CHECKING:  # imported when first used: settings models load on demand
@@ -35,6 +38,16 @@ class AyonClient(AyonClientBase, Operations):
 
         return Settings(self.rest.settings)
 
+    @cached_property
+    def api(self) -> ServerApi:
+        """Every operation of the server's REST API, by tag (``client.api.projects``)."""
+        return ServerApi(self.connection)
+
+    @cached_property
+    def addons(self) -> Addons:
+        """The endpoints of the addons this package was generated for (``client.addons``)."""
+        return Addons(self.connection)
+
 
 class AsyncAyonClient(AsyncAyonClientBase, AsyncOperations):
     """Asynchronous AYON client: the operations of :class:`AyonClient`, as coroutines."""
@@ -48,3 +61,13 @@ class AsyncAyonClient(AsyncAyonClientBase, AsyncOperations):
         from .settings import AsyncSettings
 
         return AsyncSettings(self.rest.settings)
+
+    @cached_property
+    def api(self) -> AsyncServerApi:
+        """Every operation of the server's REST API, by tag, as coroutines."""
+        return AsyncServerApi(self.connection)
+
+    @cached_property
+    def addons(self) -> AsyncAddons:
+        """The endpoints of the addons this package was generated for, as coroutines."""
+        return AsyncAddons(self.connection)

@@ -76,7 +76,9 @@ def _init(args: argparse.Namespace) -> int:
 
         try:
             with client_from_args(args) as client:
-                return pull_openapi(connection=client.connection).text()
+                text = pull_openapi(connection=client.connection).text()
+                _pull_addons(client, args.project or Path.cwd())
+                return text
         except AyonError as exc:
             print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
             return None
@@ -125,6 +127,26 @@ def _init(args: argparse.Namespace) -> int:
         f"then `from {report.project.package} import ...`"
     )
     return 0
+
+
+def _pull_addons(client: Any, root: Path) -> None:
+    """The openapi snapshots of the addons the new project uses (the production
+    bundle's, or those its existing ``[tool.ayon-gql] addons`` names)."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql._project import DEFAULT_ADDONS_DIR, find_project
+    from ayon_gql.schema._api_document import pull_addon_snapshots
+
+    try:
+        project = find_project(root)
+        if project is not None and project.root != root.resolve():
+            project = None
+        folder = project.addons_folder if project else root.resolve() / DEFAULT_ADDONS_DIR
+        version = client.connection.server_version()
+        lines = pull_addon_snapshots(client.connection, project, folder, server_version=version)
+        for line in lines:
+            print(line, file=sys.stderr)
+    except AyonError as exc:
+        print(f"warning: no addon snapshots: {exc}", file=sys.stderr)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -109,7 +109,20 @@ def _stage_write_models(openapi: Path, staging: Path) -> list[Path]:
     return [module, copy]
 
 
-def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path, openapi: Path | None) -> Path:
+def _write_rest(project: ProjectConfig, package: Path, openapi: Path | None) -> list[str]:
+    """The package's ``api/`` and ``addons/``; returns notes on what was left out."""
+    from ayon_gql.codegen._rest_package import addon_documents, write_rest_package
+    from ayon_gql.schema._openapi import read_json_document
+
+    server = read_json_document(openapi) if openapi is not None else None
+    addons, notes = addon_documents(project.addons_folder, project.addons)
+    write_rest_package(package, server, addons)
+    return notes
+
+
+def _run_codegen(
+    project: ProjectConfig, schema: Path, scratch: Path, openapi: Path | None, notes: list[str]
+) -> Path:
     """ariadne-codegen's output for ``project`` in ``scratch``; returns the package folder.
 
     With an ``openapi`` snapshot the package also gets ``write_models``.
@@ -143,6 +156,7 @@ def _run_codegen(project: ProjectConfig, schema: Path, scratch: Path, openapi: P
         raise GenerationError(f"ariadne-codegen: {exc}") from None
     package = output / project.package
     _write_settings(project, package)
+    notes.extend(_write_rest(project, package, openapi))
     (package / MANIFEST_NAME).write_text(
         _MANIFEST_HEADER + "".join(f"{name}\n" for name in sorted(_relative_files(package))),
         encoding="utf-8",
@@ -289,8 +303,12 @@ def generate(
         )
     with tempfile.TemporaryDirectory(prefix="ayon-gql-generate-") as scratch:
         has_openapi = openapi.is_file()
-        fresh = _run_codegen(project, schema, Path(scratch), openapi if has_openapi else None)
+        notes: list[str] = []
+        fresh = _run_codegen(
+            project, schema, Path(scratch), openapi if has_openapi else None, notes
+        )
         result, collisions = _compare(fresh, destination)
+        result.notes.extend(notes)
         if not has_openapi:
             result.notes.append(
                 f"no write models: no openapi snapshot at {_shown(openapi, project.root)} "

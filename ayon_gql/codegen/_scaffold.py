@@ -295,6 +295,8 @@ def init_project(
         detail = "openapi snapshot exists (refresh with `ayon-gql schema pull`)"
         report.kept.append((_shown(project.openapi, root), detail))
 
+    if schema_file is not None:
+        _copy_addon_snapshots(schema_file.parent / "addons", project, root, report)
     _write_queries(project, stock=stock, report=report)
 
     if fetch_addon_settings is not None and not _has_settings_snapshots(project):
@@ -312,6 +314,23 @@ def init_project(
 
     report.generation = generate(root)
     return report
+
+
+def _copy_addon_snapshots(
+    source: Path, project: ProjectConfig, root: Path, report: InitReport
+) -> None:
+    """The addon openapi snapshots beside ``--schema`` (its ``addons/`` folder), copied
+    into the project's ``addons_dir`` unless one of that name is there already."""
+    if not source.is_dir():
+        return
+    for snapshot in sorted(source.glob("*.openapi.json")):
+        target = project.addons_folder / snapshot.name
+        if target.exists():
+            report.kept.append((_shown(target, root), "addon snapshot exists"))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(snapshot, target)
+        report.created.append((_shown(target, root), "addon openapi snapshot"))
 
 
 def _openapi_text(

@@ -137,6 +137,9 @@ class CheckReport:
     #: Addon settings changes (``check --settings``): break code reading the settings models.
     settings_breaking: list[SchemaChange] = field(default_factory=list)
     settings_dangerous: list[SchemaChange] = field(default_factory=list)
+    #: REST changes that break code calling the generated ``client.api`` methods.
+    rest_breaking: list[SchemaChange] = field(default_factory=list)
+    rest_dangerous: list[SchemaChange] = field(default_factory=list)
 
     @property
     def failing_operations(self) -> list[str]:
@@ -199,6 +202,7 @@ class CheckReport:
             or self.affecting
             or self.write_breaking
             or self.settings_breaking
+            or self.rest_breaking
             or (self.strict and self.deprecated)
         )
 
@@ -237,6 +241,8 @@ class CheckReport:
             "write_dangerous": [c.to_dict() for c in self.write_dangerous],
             "settings_breaking": [c.to_dict() for c in self.settings_breaking],
             "settings_dangerous": [c.to_dict() for c in self.settings_dangerous],
+            "rest_breaking": [c.to_dict() for c in self.rest_breaking],
+            "rest_dangerous": [c.to_dict() for c in self.rest_dangerous],
             "deprecated": [
                 {
                     "coordinate": d.coordinate,
@@ -278,11 +284,13 @@ class CheckReport:
             lines += ["", f"Dangerous changes in the write models: {len(self.write_dangerous)}"]
             lines += format_grouped(self.write_dangerous)
         for changes, what in (
-            (self.settings_breaking, "Breaking"),
-            (self.settings_dangerous, "Dangerous"),
+            (self.rest_breaking, "Breaking changes in the REST operations"),
+            (self.rest_dangerous, "Dangerous changes in the REST operations"),
+            (self.settings_breaking, "Breaking changes in the addon settings"),
+            (self.settings_dangerous, "Dangerous changes in the addon settings"),
         ):
             if changes:
-                lines += ["", f"{what} changes in the addon settings: {len(changes)}"]
+                lines += ["", f"{what}: {len(changes)}"]
                 lines += format_grouped(changes)
         if self.deprecated:
             label = "errors (--strict)" if self.strict else "warnings"
@@ -304,7 +312,13 @@ class CheckReport:
                 f"{len(self.write_breaking)} breaking; regenerate and type-check the code that "
                 "writes"
             )
-        if (self.write_breaking or self.settings_breaking) and not (
+        if self.rest_breaking:
+            lines.append(
+                f"FAIL: REST operations changed ({self.write_models}): "
+                f"{len(self.rest_breaking)} breaking; regenerate and type-check the code that "
+                "calls client.api"
+            )
+        if (self.write_breaking or self.rest_breaking or self.settings_breaking) and not (
             operations or fragments or self.failing_files
         ):
             return "\n".join(lines)
