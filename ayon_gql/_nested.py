@@ -84,14 +84,48 @@ def _walk(value: Any, keys: Sequence[str]) -> Iterator[dict[str, Any]]:
 class _Parent:
     """One parent whose nested connection has more items."""
 
-    __slots__ = ("connection", "cursor", "id", "plan", "seen")
+    __slots__ = ("asked", "connection", "cursor", "id", "plan", "seen")
 
-    def __init__(self, plan: Plan, parent_id: str, connection: dict[str, Any], cursor: str) -> None:
+    def __init__(
+        self, plan: Plan, parent_id: str, connection: dict[str, Any], cursor: str | None
+    ) -> None:
         self.plan = plan
         self.id = parent_id
         self.connection = connection
         self.cursor = cursor
         self.seen = {cursor}
+        #: Items the last request asked for (``whole`` plans ask for more each round).
+        self.asked = 0
+
+
+def _whole(plan: Plan) -> bool:
+    """True for a connection listed newest first: each round asks for its whole list."""
+    return plan.get("mode") == "whole"
+
+
+def _merge_page_info(plan: Plan, current: Any, fetched: Any, has_edges: bool) -> Any:
+    """The pageInfo of the whole list after a follow-up page: the first page's start,
+    the last page's end and whether more follow."""
+    if not isinstance(fetched, dict):
+        return current
+    if not isinstance(current, dict):
+        return fetched
+    fields = plan.get("page_info_fields") or {
+        plan["has_next_page"]: "hasNextPage",
+        plan["end_cursor"]: "endCursor",
+    }
+    for key, field in fields.items():
+        if key in fetched and (field == "hasNextPage" or (field == "endCursor" and has_edges)):
+            current[key] = fetched[key]
+    return current
+
+
+def _strip_hidden_ids(data: dict[str, Any], nested: Sequence[Plan]) -> None:
+    """Remove the parent ids the operation's text selected only for the follow-ups."""
+    for plan in nested:
+        if plan.get("hidden_id"):
+            for parent in _walk(data, plan["parents"]):
+                parent.pop(plan["id"], None)
 
 
 class _Completion:
@@ -146,9 +180,12 @@ class _Completion:
             # server's answer after an exactly full last page).
             page_info[plan["has_next_page"]] = False
             return
-        cursor = page_info.get(plan["end_cursor"])
         if not isinstance(parent_id, str):
             raise self.error(f"a parent of {plan['connection']!r} with more items has no id")
+        if _whole(plan):
+            self._follow_whole(plan, parent_id, connection, previous)
+            return
+        cursor = page_info.get(plan["end_cursor"])
         if not isinstance(cursor, str):
             raise self.error(
                 f"{plan['connection']!r} of {parent_id} says it has more but sent no end cursor"
@@ -166,6 +203,23 @@ class _Completion:
         previous.cursor = cursor
         self.pending.append(previous)
 
+    def _follow_whole(
+        self, plan: Plan, parent_id: str, connection: dict[str, Any], previous: _Parent | None
+    ) -> None:
+        """Queue a newest-first connection to be asked again whole, for twice as many."""
+        count = len(connection.get(plan["edges"]) or ())
+        if previous is None:
+            parent = _Parent(plan, parent_id, connection, None)
+            parent.asked = count
+            self.pending.append(parent)
+            return
+        if count < previous.asked:
+            raise self.error(
+                f"{plan['connection']!r} of {parent_id} says it has more but sent {count} of"
+                f" the {previous.asked} items asked for"
+            )
+        self.pending.append(previous)
+
     def next_request(self) -> tuple[list[_Parent], str, dict[str, Any], str] | None:
         """The next batch of parents (all of one plan) and its query, variables and name."""
         if not self.pending:
@@ -180,11 +234,19 @@ class _Completion:
         variables = {
             name: self.variables[name] for name in plan["variables"] if name in self.variables
         }
-        variables[plan["first_name"]] = max(self._first(plan), self.items_per_request // len(batch))
+        share = self.items_per_request // len(batch)
+        if _whole(plan):
+            first = max(share, *(2 * max(parent.asked, 1) for parent in batch))
+            for parent in batch:
+                parent.asked = first
+        else:
+            first = max(self._first(plan), share)
+        variables[plan["first_name"]] = first
         indexes = [str(index) for index in range(len(batch))]
         for index, parent in zip(indexes, batch, strict=True):
             variables[plan["id_name"].replace(PLACEHOLDER, index)] = parent.id
-            variables[plan["after_name"].replace(PLACEHOLDER, index)] = parent.cursor
+            if not _whole(plan):
+                variables[plan["after_name"].replace(PLACEHOLDER, index)] = parent.cursor
         self.requests += 1
         return batch, follow_up_query(plan, len(batch)), variables, plan["operation"]
 
@@ -209,12 +271,16 @@ class _Completion:
                 )
             edges = fetched.get(plan["edges"]) or []
             self.items += len(edges)
-            parent.connection.setdefault(plan["edges"], []).extend(edges)
             page_info = fetched.get(plan["page_info"])
-            if isinstance(page_info, dict):
-                if not edges:
-                    page_info[plan["end_cursor"]] = parent.cursor  # keep the last real cursor
-                parent.connection[plan["page_info"]] = page_info
+            if _whole(plan):  # the whole list again, in the server's order
+                parent.connection[plan["edges"]] = list(edges)
+                if isinstance(page_info, dict):
+                    parent.connection[plan["page_info"]] = page_info
+            else:
+                parent.connection.setdefault(plan["edges"], []).extend(edges)
+                parent.connection[plan["page_info"]] = _merge_page_info(
+                    plan, parent.connection.get(plan["page_info"]), page_info, bool(edges)
+                )
             self._follow(plan, parent.id, parent.connection, previous=parent)
 
     def interrupted(self, error: Exception, batch: list[_Parent]) -> PaginationError:
@@ -259,6 +325,7 @@ def complete_nested(
         except _FAILURES as error:
             raise completion.interrupted(error, batch) from error
         completion.accept(batch, answer)
+    _strip_hidden_ids(data, nested)
     return data
 
 
@@ -288,4 +355,5 @@ async def acomplete_nested(
         except _FAILURES as error:
             raise completion.interrupted(error, batch) from error
         completion.accept(batch, answer)
+    _strip_hidden_ids(data, nested)
     return data

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import ast
 import copy
+import pprint
+import textwrap
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +59,7 @@ from graphql.language import Visitor
 from ayon_gql._errors import GenerationError
 from ayon_gql._nested import PLACEHOLDER, follow_up_query
 from ayon_gql.codegen._nested_find import Finder, Located, field_named
+from ayon_gql.schema._relay import newest_first, response_key
 
 #: The keyword of generated ``get_*`` methods that turns completion off.
 _KEYWORD = "complete_nested"
@@ -143,29 +146,70 @@ def _fragments_used(node: Any, fragments: dict[str, FragmentDefinitionNode]) -> 
     return sorted(found)
 
 
+def _own_id(
+    selection_set: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode]
+) -> str | None:
+    """The response key of the parent's own ``id`` when always answered, else None.
+
+    An ``id`` selected in the node, or in fragments spread there, none of
+    them under ``@include``/``@skip``, is in every answer (the parents are of
+    one object type, so every fragment on them applies); otherwise the
+    follow-ups need an id of their own.
+    """
+    for selection in selection_set.selections if selection_set else ():
+        if selection.directives:
+            continue
+        if isinstance(selection, FieldNode):
+            if selection.name.value == "id":
+                return response_key(selection)
+            continue
+        if isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            inner = fragment.selection_set if fragment is not None else None
+        else:
+            inner = getattr(selection, "selection_set", None)
+        found = _own_id(inner, fragments)
+        if found is not None:
+            return found
+    return None
+
+
+def _add_hidden_id(node: Located, alias: str) -> None:
+    """Select the parent's ``id`` under ``alias`` too (on the wire, hidden from the models)."""
+    field = FieldNode(
+        alias=NameNode(value=alias), name=NameNode(value="id"), arguments=(), directives=()
+    )
+    selection_set = node.node.selection_set
+    assert selection_set is not None
+    selection_set.selections = (*selection_set.selections, field)
+
+
 def _plan(
     finder: Finder,
     owners: tuple[Located, ...],
     outer: Located,
     node: Located,
     nested: Located,
+    parent_id: str,
+    hidden_id: bool,
 ) -> dict[str, Any]:
     operation = finder.operation
     declared = {d.variable.name.value: d for d in operation.variable_definitions or ()}
     names = _Names(set(declared))
     first_name, id_name, after_name = names("first"), names("id", True), names("after", True)
     alias = names("parent", True)
+    default_last = newest_first(nested.parent_type, nested.node)
     kept = [
         argument
         for argument in nested.node.arguments or ()
         if argument.name.value not in {"first", "after"}
     ]
+    paging = [_argument("first", _variable(first_name))]
+    if default_last is None:
+        paging.append(_argument("after", _variable(after_name)))
     nested_field = copy.copy(nested.node)
-    nested_field.arguments = (
-        *kept,
-        _argument("first", _variable(first_name)),
-        _argument("after", _variable(after_name)),
-    )
+    nested_field.arguments = (*kept, *paging)
+    nested_field.directives = ()
     parent_field = FieldNode(
         alias=NameNode(value=alias),
         name=outer.node.name,
@@ -191,11 +235,13 @@ def _plan(
         ),
     )
     owner_fields = [_bare(owner.node) for owner in owners]
+    fragment_names = _fragments_used(nested_field, finder.fragments)
     used = [
-        name for part in (*owner_fields, parent_field) for name in _used_names(part, "variable")
+        name
+        for part in (*owner_fields, parent_field, *(finder.fragments[f] for f in fragment_names))
+        for name in _used_names(part, "variable")
     ]
     kept_variables = [name for name in dict.fromkeys(used) if name in declared]
-    fragment_names = _fragments_used(nested_field, finder.fragments)
     operation_name = f"{finder.name}Nested{_class_part(nested.keys[-1])}"
     declarations = [print_ast(declared[name]) for name in kept_variables]
     head = f"query {operation_name}(" + " ".join([*declarations, f"${first_name}: Int!"])
@@ -212,22 +258,30 @@ def _plan(
     page_info_children = finder.children(page_info)
     has_next = field_named(page_info_children, "hasNextPage")
     end_cursor = field_named(page_info_children, "endCursor")
-    parent_id = field_named(finder.children(node), "id")
-    assert has_next is not None and end_cursor is not None and parent_id is not None
+    assert has_next is not None and end_cursor is not None
+    declare = f" ${id_name}: String!"
+    if default_last is None:
+        declare += f" ${after_name}: String"
     return {
         "operation": operation_name,
+        # "after": pages follow each other by cursor; "whole": the connection
+        # lists its items newest first, so each round asks a parent's whole
+        # list again with a larger first.
+        "mode": "after" if default_last is None else "whole",
         "parents": node.keys,
-        "id": parent_id.keys[-1],
+        "id": parent_id,
+        "hidden_id": hidden_id,
         "connection": nested.keys[-1],
         "edges": edges.keys[-1],
         "page_info": page_info.keys[-1],
+        "page_info_fields": {child.keys[-1]: child.node.name.value for child in page_info_children},
         "has_next_page": has_next.keys[-1],
         "end_cursor": end_cursor.keys[-1],
         "first": first,
         "first_variable": first_variable,
         "variables": tuple(kept_variables),
         "head": head,
-        "declare": f" ${id_name}: String! ${after_name}: String",
+        "declare": declare,
         "open": opening,
         "parent": " " + " ".join(print_ast(parent_field).split()),
         "close": closing + fragments_text,
@@ -243,15 +297,25 @@ def _class_part(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def nested_plans(
+def _hidden_alias(operation_text: str) -> str:
+    alias = "nestedParentId"
+    while alias in operation_text:
+        alias += "_"
+    return alias
+
+
+def completion_plans(
     operation_text: str, schema: GraphQLSchema
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Follow-up plans for an operation's nested connections, and warnings.
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """The text to send, follow-up plans for its nested connections, and warnings.
 
     ``operation_text`` is the operation with the fragments it uses, as
-    ariadne-codegen puts it into the client.  Each plan's text is validated
-    against ``schema`` for two parents; a plan that does not validate is
-    dropped with a warning rather than generated broken.
+    ariadne-codegen puts it into the client.  Where a parent's ``id`` is not
+    always in the answer (left out, or under ``@include``/``@skip``), the
+    text sent selects it once more under an alias of its own, which the
+    runtime removes again.  Each plan's text is validated against ``schema``
+    for two parents; a plan that does not validate is dropped with a warning
+    rather than generated broken.
     """
     document: DocumentNode = parse(operation_text)
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -260,16 +324,15 @@ def nested_plans(
     }
     plans: list[dict[str, Any]] = []
     problems: list[str] = []
+    hidden = _hidden_alias(operation_text)
+    rewritten = False
     for operation in operations:
         finder = Finder(operation, fragments, schema)
         finder.run()
         problems.extend(finder.problems)
-        seen: set[tuple[str, ...]] = set()
         for owners, outer, node, nested in finder.found:
-            if nested.keys in seen:
-                continue
-            seen.add(nested.keys)
-            plan = _plan(finder, owners, outer, node, nested)
+            parent_id = _own_id(node.node.selection_set, fragments)
+            plan = _plan(finder, owners, outer, node, nested, parent_id or hidden, not parent_id)
             errors = validate(schema, parse(follow_up_query(plan, 2)))
             if errors:
                 problems.append(
@@ -277,7 +340,24 @@ def nested_plans(
                     f" its follow-up query does not validate ({errors[0].message})"
                 )
                 continue
+            if parent_id is None and hidden not in {
+                response_key(s)
+                for s in (node.node.selection_set.selections if node.node.selection_set else ())
+                if isinstance(s, FieldNode)
+            }:
+                _add_hidden_id(node, hidden)
+                rewritten = True
             plans.append(plan)
+    text = print_ast(document) if rewritten else operation_text
+    return text, plans, problems
+
+
+def nested_plans(
+    operation_text: str, schema: GraphQLSchema
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Follow-up plans for an operation's nested connections, and warnings
+    (:func:`completion_plans` without the text to send)."""
+    _, plans, problems = completion_plans(operation_text, schema)
     return plans, problems
 
 
@@ -304,6 +384,22 @@ def _operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef) -> str |
     return None
 
 
+def _set_operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef, text: str) -> None:
+    """Replace the text of ``query = gql(...)`` with ``text``, a string per line as ariadne-codegen
+    writes it."""
+    for statement in method_def.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and isinstance(statement.targets[0], ast.Name)
+            and statement.targets[0].id == "query"
+            and isinstance(statement.value, ast.Call)
+        ):
+            lines = [ast.Constant(value=line + "\n") for line in text.splitlines()]
+            # ariadne-codegen's own shape: a plain list of constants as the argument.
+            statement.value.args = [lines]  # type: ignore[list-item]
+            return
+
+
 class NestedCompletion:
     """Adds follow-up plans to generated ``get_*`` methods (called by the plugin).
 
@@ -327,7 +423,9 @@ class NestedCompletion:
         text = _operation_text(method_def)
         if text is None:
             return method_def
-        plans, problems = nested_plans(text, self.schema)
+        sent, plans, problems = completion_plans(text, self.schema)
+        if sent != text:
+            _set_operation_text(method_def, sent)
         for problem in problems:
             if where is None:
                 warnings.warn(problem, NestedConnectionWarning, stacklevel=2)
@@ -362,12 +460,43 @@ class NestedCompletion:
         return method_def
 
     def add_constants(self, module: ast.Module) -> None:
-        """Put the plans before the first class of the client module."""
+        """Put placeholders for the plans before the first class of the client module.
+
+        The plans themselves are written into the formatted code by
+        :meth:`client_code`: as one expression they would be one long line,
+        and ariadne-codegen's formatting of multi-line strings takes time
+        that grows steeply with a line's length.
+        """
         if not self.plans:
             return
         index = next(i for i, node in enumerate(module.body) if isinstance(node, ast.ClassDef))
         constants = [
-            ast.parse(f"{name}: tuple[dict[str, Any], ...] = {tuple(plans)!r}").body[0]
-            for name, plans in sorted(self.plans.items())
+            ast.parse(_placeholder(name)).body[0] for name in sorted(self.plans)
         ]
         module.body[index:index] = constants
+
+    def client_code(self, code: str) -> str:
+        """The formatted client module with each plan constant written out, a line per value."""
+        for name, plans in sorted(self.plans.items()):
+            placeholder = _placeholder(name)
+            if placeholder not in code:
+                raise GenerationError(f"{name}: the nested-completion plans lost their place")
+            written = "".join(
+                textwrap.indent(pprint.pformat(plan, width=_WIDTH - 4, sort_dicts=False), "    ")
+                + ",\n"
+                for plan in plans
+            )
+            code = code.replace(placeholder, f"{_annotated(name)} = (\n{written})", 1)
+        return code
+
+
+#: Line width of the written plans (the generated code's, ruff's default 88 and more).
+_WIDTH = 99
+
+
+def _annotated(name: str) -> str:
+    return f"{name}: tuple[dict[str, Any], ...]"
+
+
+def _placeholder(name: str) -> str:
+    return f"{_annotated(name)} = ()"

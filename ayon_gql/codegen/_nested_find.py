@@ -100,6 +100,29 @@ def field_named(children: list[Located], name: str) -> Located | None:
     return next((child for child in children if child.node.name.value == name), None)
 
 
+def merged(copies: list[Located]) -> Located:
+    """One field standing for every copy of a field selected under one response key.
+
+    The server answers the copies as one field with all their selections;
+    the copy stands for that (without directives: a follow-up is made only
+    for parents whose answer holds the field).
+    """
+    first = copies[0]
+    selections = tuple(
+        selection
+        for copy_ in copies
+        for selection in (copy_.node.selection_set.selections if copy_.node.selection_set else ())
+    )
+    node = FieldNode(
+        alias=first.node.alias,
+        name=first.node.name,
+        arguments=first.node.arguments,
+        directives=(),
+        selection_set=SelectionSetNode(selections=selections),
+    )
+    return Located(node, first.parent_type, first.keys)
+
+
 def _is_connection(located: Located) -> bool:
     field_type = located.type
     return (
@@ -165,18 +188,22 @@ class Finder:
                 self.unreachable(edges)
             return
         parent_children = self.children(node)
+        copies: dict[tuple[str, ...], list[Located]] = {}
         for child in parent_children:
             if not _is_connection(child):
                 self.unreachable(child)
                 continue
-            reason = self.why_not(outer, parent_children, child)
+            copies.setdefault(child.keys, []).append(child)
+        for same_key in copies.values():
+            child = merged(same_key)
+            reason = self.why_not(outer, child)
             if reason is None:
                 self.found.append((owners, outer, node, child))
             elif reason:
                 self.problems.append(reason)
             self.unreachable(child)
 
-    def why_not(self, outer: Located, siblings: list[Located], nested: Located) -> str | None:
+    def why_not(self, outer: Located, nested: Located) -> str | None:
         """Why ``nested`` cannot be completed; '' when it needs no completion."""
         where = f"{self.name}: nested connection {'.'.join(nested.keys)}"
         page_info = field_named(self.children(nested), "pageInfo")
@@ -198,8 +225,6 @@ class Finder:
                 f"{where} is not completed: {outer.parent_type.name}.{outer.node.name.value}"
                 " takes no ids argument to reach its parents again"
             )
-        if field_named(siblings, "id") is None:
-            return f"{where} is not completed: its parent node does not select id"
         return None
 
     def unreachable(self, located: Located) -> None:

@@ -195,6 +195,9 @@ class AyonPlugin(Plugin):
             return self._documents.of(node).attribute(node) or name
         return name
 
+    def generate_client_code(self, generated_code: str) -> str:
+        return self._nested.client_code(generated_code)
+
     def generate_client_module(self, module: ast.Module) -> ast.Module:
         self._all_attrib.check_exclusions()
         sync_class = find_class(module, SYNC_CLASS)
