@@ -11,9 +11,17 @@ answer's raw data before it is validated into the generated models:
 * every parent whose nested connection says ``hasNextPage`` is collected;
 * up to :data:`PARENTS_PER_REQUEST` of them go into one request, each asking
   ``first: max(<the operation's page size>, ITEMS_PER_REQUEST // parents)``;
-* each answer's edges are appended to the parent's edges and its
-  ``pageInfo`` replaces the parent's, so the parent ends complete with
-  ``hasNextPage: false``; parents with still more go into the next round.
+* each answer's edges are appended to the parent's edges; its ``pageInfo``
+  keeps the first page's start (``startCursor``, ``hasPreviousPage``) and
+  takes the answer's ``endCursor`` and ``hasNextPage``, so the parent ends
+  as one request for its whole list would have answered; parents with still
+  more go into the next round;
+* a connection listed newest first (plan ``mode: "whole"``, e.g. an
+  entity's ``activities``) cannot be followed with ``after:``: its parents
+  are asked again for the whole list with twice the ``first`` each round,
+  and the answer replaces their edges and ``pageInfo``;
+* parent ids the operation's text selected only for the follow-ups (plan
+  ``hidden_id``) are removed again.
 
 A repeated cursor, a parent the server no longer returns, or a request that
 fails for good raises :class:`PaginationError` naming the operation; nothing

@@ -938,7 +938,6 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
                   }
                 }
               }
-              nestedParentId: id
             }
           }
         }
@@ -997,8 +996,8 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED: tuple[dict[str, Any], ...] = (
     {'operation': 'GetLatestVersionsWithRepresentationsNestedRepresentations',
      'mode': 'after',
      'parents': ('project', 'versions', 'edges', 'node'),
-     'id': 'nestedParentId',
-     'hidden_id': True,
+     'id': 'id',
+     'hidden_id': False,
      'connection': 'representations',
      'edges': 'edges',
      'page_info': 'pageInfo',

@@ -3,8 +3,11 @@
 Walks an operation with its fragments against the schema: a nested
 connection can be completed when it sits directly in ``edges { node { ... }
 }`` of a connection reached from the root through single objects, that
-connection takes ``ids: [String!]``, the node selects ``id``, and the nested
-connection selects ``edges`` and ``pageInfo { hasNextPage endCursor }``.
+connection takes ``ids: [String!]``, and the nested connection selects
+``edges`` and ``pageInfo { hasNextPage endCursor }`` (the parent's ``id`` is
+selected for the follow-ups when the operation does not always select it).
+Copies of a nested connection under one response key are taken together, as
+the server answers them.
 Everything else that selects ``pageInfo`` below a list, and every nested
 connection without ``pageInfo``, is reported as a problem.
 """

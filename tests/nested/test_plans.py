@@ -10,7 +10,8 @@ import pytest
 from graphql import GraphQLSchema, build_schema
 
 from ayon_gql import AyonClient, GenerationError
-from ayon_gql.codegen._nested import NestedCompletion, NestedConnectionWarning, nested_plans
+from ayon_gql.codegen._nested import NestedConnectionWarning, nested_plans
+from ayon_gql.codegen._nested_client import NestedCompletion
 from ayon_gql.testing import StandInServer
 from tests.nested.conftest import PROJECT
 
