@@ -13,6 +13,7 @@ import copy
 import datetime
 import enum
 import functools
+import re
 from typing import Any
 
 import httpx
@@ -196,3 +197,15 @@ def long_ids(server: StandInServer, project: str, field: str) -> list[str]:
     known = listed[:: max(1, len(listed) // 6)][:6]
     half = len(known) // 2
     return [*known[half:], *_UNKNOWN_IDS, *known[:half]]
+
+
+def with_long_ids(server: StandInServer, text: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """``variables`` with the paged connection's long id filter filled in (see
+    ``_random_operations.LONG_IDS``)."""
+    from ._random_operations import LONG_IDS, PAGED_KEY
+
+    if variables.get("ids") != LONG_IDS:
+        return variables
+    paged = re.search(rf"{PAGED_KEY}: (\w+)\(", text)
+    assert paged is not None, text
+    return {**variables, "ids": long_ids(server, "demo_Commercial", paged.group(1))}

@@ -15,7 +15,6 @@ the raw answer (:mod:`._differential`).  CI runs :data:`SEEDS`; a longer run is
 from __future__ import annotations
 
 import asyncio
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +31,15 @@ from ._differential import (
     completed_paths,
     differences,
     keyword_arguments,
-    long_ids,
     method_name,
     raised_text,
     raw_answer,
     reference_text,
     typed_differences,
+    with_long_ids,
 )
 from ._random_operations import PAGED_KEY, RandomOperations
 from .conftest import (
-    PROJECT,
     SCHEMA,
     GeneratedPackage,
     connected,
@@ -96,9 +94,7 @@ def _readings(
     ``iter_*`` at a small page size (one request for the whole list)."""
     text = reference_text(document, operation)
     method = method_name(operation)
-    paged = re.search(rf"{PAGED_KEY}: (\w+)\(", text)
-    if paged is not None:
-        variables = {**variables, "ids": long_ids(server, PROJECT, paged.group(1))}
+    variables = with_long_ids(server, text, variables)
     arguments = keyword_arguments(variables)
     shown = {k: f"<{len(v)} ids>" if k == "ids" else v for k, v in variables.items()}
     label = f"{operation} {sorted(shown.items())}"
