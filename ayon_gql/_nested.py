@@ -111,28 +111,36 @@ def _whole(plan: Plan) -> bool:
     return plan.get("mode") == "whole"
 
 
-def _merge_page_info(plan: Plan, current: Any, fetched: Any, has_edges: bool) -> Any:
-    """The pageInfo of the whole list after a follow-up page: the first page's start,
-    the last page's end and whether more follow."""
-    if not isinstance(fetched, dict):
-        return current
-    if not isinstance(current, dict):
-        return fetched
-    fields = plan.get("page_info_fields") or {
-        plan["has_next_page"]: "hasNextPage",
-        plan["end_cursor"]: "endCursor",
+def _page_infos(plan: Plan) -> Mapping[str, Mapping[str, str]]:
+    """Each key the connection's ``pageInfo`` is answered under, with its fields' keys and names."""
+    return plan.get("page_infos") or {
+        plan["page_info"]: {plan["has_next_page"]: "hasNextPage", plan["end_cursor"]: "endCursor"}
     }
+
+
+def _merge_page_info(
+    fields: Mapping[str, str], current: Any, fetched: dict[str, Any], advanced: bool
+) -> None:
+    """Make ``current`` the pageInfo of the whole list after a follow-up page: the first
+    page's start, the last page's end and whether more follow."""
+    if not isinstance(current, dict):
+        return
     for key, field in fields.items():
-        if key in fetched and (field == "hasNextPage" or (field == "endCursor" and has_edges)):
+        if key not in fetched or key not in current:
+            continue
+        if field == "hasNextPage" or (field == "endCursor" and advanced):
             current[key] = fetched[key]
-    return current
 
 
 def _strip_hidden_ids(data: dict[str, Any], nested: Sequence[Plan]) -> None:
-    """Remove the parent ids the operation's text selected only for the follow-ups."""
+    """Remove the parent ids and page infos the operation's text selected only for the
+    follow-ups."""
     for plan in nested:
-        if plan.get("hidden_id"):
-            for parent in _walk(data, plan["parents"]):
+        for parent in _walk(data, plan["parents"]):
+            connection = parent.get(plan["connection"])
+            if plan.get("hidden_page_info") and isinstance(connection, dict):
+                connection.pop(plan["page_info"], None)
+            if plan.get("hidden_id"):
                 parent.pop(plan["id"], None)
 
 
@@ -183,7 +191,8 @@ class _Completion:
         page_info = connection.get(plan["page_info"])
         if not isinstance(page_info, dict) or not page_info.get(plan["has_next_page"]):
             return
-        if not connection.get(plan["edges"]):
+        edges = connection.get(plan["edges"])
+        if isinstance(edges, list) and not edges:
             # An empty page ends the list even if it claims more (the real
             # server's answer after an exactly full last page).
             page_info[plan["has_next_page"]] = False
@@ -279,16 +288,25 @@ class _Completion:
                 )
             edges = fetched.get(plan["edges"]) or []
             self.items += len(edges)
-            page_info = fetched.get(plan["page_info"])
-            if _whole(plan):  # the whole list again, in the server's order
-                parent.connection[plan["edges"]] = list(edges)
-                if isinstance(page_info, dict):
-                    parent.connection[plan["page_info"]] = page_info
-            else:
-                parent.connection.setdefault(plan["edges"], []).extend(edges)
-                parent.connection[plan["page_info"]] = _merge_page_info(
-                    plan, parent.connection.get(plan["page_info"]), page_info, bool(edges)
-                )
+            # The page moved the end on (its edges may be left out by @include/@skip).
+            primary = fetched.get(plan["page_info"])
+            advanced = isinstance(primary, dict) and primary.get(plan["end_cursor"]) is not None
+            whole = _whole(plan)  # the whole list again, in the server's order
+            for key in plan.get("edges_keys") or (plan["edges"],):
+                if not isinstance(parent.connection.get(key), list):
+                    continue  # left out of the answer (@include/@skip): stays out
+                if whole:
+                    parent.connection[key] = list(fetched.get(key) or [])
+                else:
+                    parent.connection[key].extend(fetched.get(key) or [])
+            for key, fields in _page_infos(plan).items():
+                page_info = fetched.get(key)
+                if key not in parent.connection or not isinstance(page_info, dict):
+                    continue  # left out of the answer (@include/@skip): stays out
+                if whole:
+                    parent.connection[key] = page_info
+                else:
+                    _merge_page_info(fields, parent.connection[key], page_info, advanced)
             self._follow(plan, parent.id, parent.connection, previous=parent)
 
     def interrupted(self, error: Exception, batch: list[_Parent]) -> PaginationError:

@@ -56,7 +56,7 @@ from graphql import (
 from graphql.language import Visitor
 
 from ayon_gql._nested import PLACEHOLDER, follow_up_query
-from ayon_gql.codegen._nested_find import Finder, Located, field_named
+from ayon_gql.codegen._nested_find import Finder, Located
 from ayon_gql.schema._relay import newest_first, response_key
 
 
@@ -141,32 +141,45 @@ def _fragments_used(node: Any, fragments: dict[str, FragmentDefinitionNode]) -> 
     return sorted(found)
 
 
-def _own_id(
-    selection_set: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode]
-) -> str | None:
-    """The response key of the parent's own ``id`` when always answered, else None.
+def _always(
+    selection_set: SelectionSetNode | None,
+    fragments: dict[str, FragmentDefinitionNode],
+    name: str,
+    type_: Any,
+) -> list[FieldNode]:
+    """The fields called ``name`` that are in every answer to ``selection_set`` on ``type_``.
 
-    An ``id`` selected in the node, or in fragments spread there, none of
-    them under ``@include``/``@skip``, is in every answer (the parents are of
-    one object type, so every fragment on them applies); otherwise the
-    follow-ups need an id of their own.
+    Those selected directly or in fragments spread there that apply to
+    ``type_`` (an object type: the fragment's own type or an interface it
+    implements), none of them under ``@include``/``@skip``.
     """
+    found: list[FieldNode] = []
+    applies = {type_.name, *(i.name for i in getattr(type_, "interfaces", ()))}
     for selection in selection_set.selections if selection_set else ():
         if selection.directives:
             continue
         if isinstance(selection, FieldNode):
-            if selection.name.value == "id":
-                return response_key(selection)
+            if selection.name.value == name:
+                found.append(selection)
             continue
         if isinstance(selection, FragmentSpreadNode):
             fragment = fragments.get(selection.name.value)
-            inner = fragment.selection_set if fragment is not None else None
+            if fragment is None:
+                continue
+            condition: Any = fragment.type_condition
+            inner: SelectionSetNode | None = fragment.selection_set
         else:
+            condition = getattr(selection, "type_condition", None)
             inner = getattr(selection, "selection_set", None)
-        found = _own_id(inner, fragments)
-        if found is not None:
-            return found
-    return None
+        if condition is None or condition.name.value in applies:
+            found.extend(_always(inner, fragments, name, type_))
+    return found
+
+
+def _own_id(node: Located, fragments: dict[str, FragmentDefinitionNode]) -> str | None:
+    """The response key of the parent's own ``id`` when always answered, else None."""
+    ids = _always(node.node.selection_set, fragments, "id", node.type)
+    return response_key(ids[0]) if ids else None
 
 
 def _add_hidden_id(node: Located, alias: str) -> None:
@@ -179,6 +192,44 @@ def _add_hidden_id(node: Located, alias: str) -> None:
     selection_set.selections = (*selection_set.selections, field)
 
 
+def _own_page_info(
+    nested: Located, fragments: dict[str, FragmentDefinitionNode]
+) -> tuple[str, str, str] | None:
+    """Keys of a ``pageInfo`` with ``hasNextPage`` and ``endCursor`` always answered, else None."""
+    for page_info in _always(nested.node.selection_set, fragments, "pageInfo", nested.type):
+        page_info_type = nested.type.fields["pageInfo"].type
+        while hasattr(page_info_type, "of_type"):
+            page_info_type = page_info_type.of_type
+        has_next = _always(page_info.selection_set, fragments, "hasNextPage", page_info_type)
+        end_cursor = _always(page_info.selection_set, fragments, "endCursor", page_info_type)
+        if has_next and end_cursor:
+            return response_key(page_info), response_key(has_next[0]), response_key(end_cursor[0])
+    return None
+
+
+def _add_hidden_page_info(nested: Located, alias: str) -> Located:
+    """Select ``alias: pageInfo { hasNextPage endCursor }`` in every copy of ``nested`` too."""
+    field = FieldNode(
+        alias=NameNode(value=alias),
+        name=NameNode(value="pageInfo"),
+        arguments=(),
+        directives=(),
+        selection_set=_selection(
+            *(
+                FieldNode(name=NameNode(value=name), arguments=(), directives=())
+                for name in ("hasNextPage", "endCursor")
+            )
+        ),
+    )
+    for copy_ in nested.copies:
+        assert copy_.selection_set is not None
+        copy_.selection_set.selections = (*copy_.selection_set.selections, field)
+    merged = copy.copy(nested.node)
+    assert merged.selection_set is not None
+    merged.selection_set = SelectionSetNode(selections=(*merged.selection_set.selections, field))
+    return Located(merged, nested.parent_type, nested.keys, nested.copies)
+
+
 def _plan(
     finder: Finder,
     owners: tuple[Located, ...],
@@ -187,6 +238,8 @@ def _plan(
     nested: Located,
     parent_id: str,
     hidden_id: bool,
+    page_info_keys: tuple[str, str, str],
+    hidden_page_info: bool,
 ) -> dict[str, Any]:
     operation = finder.operation
     declared = {d.variable.name.value: d for d in operation.variable_definitions or ()}
@@ -247,13 +300,14 @@ def _plan(
     default = declared[first_variable].default_value if first_variable in declared else None
     if isinstance(default, IntValueNode):
         first = int(default.value)  # used when the caller leaves the variable out
-    page_info = field_named(finder.children(nested), "pageInfo")
-    edges = field_named(finder.children(nested), "edges")
-    assert page_info is not None and edges is not None
-    page_info_children = finder.children(page_info)
-    has_next = field_named(page_info_children, "hasNextPage")
-    end_cursor = field_named(page_info_children, "endCursor")
-    assert has_next is not None and end_cursor is not None
+    children = finder.children(nested)
+    page_infos: dict[str, dict[str, str]] = {}
+    for child in children:
+        if child.node.name.value == "pageInfo":
+            fields = page_infos.setdefault(child.keys[-1], {})
+            fields.update({c.keys[-1]: c.node.name.value for c in finder.children(child)})
+    edges_keys = tuple(dict.fromkeys(c.keys[-1] for c in children if c.node.name.value == "edges"))
+    page_info, has_next, end_cursor = page_info_keys
     declare = f" ${id_name}: String!"
     if default_last is None:
         declare += f" ${after_name}: String"
@@ -267,11 +321,13 @@ def _plan(
         "id": parent_id,
         "hidden_id": hidden_id,
         "connection": nested.keys[-1],
-        "edges": edges.keys[-1],
-        "page_info": page_info.keys[-1],
-        "page_info_fields": {child.keys[-1]: child.node.name.value for child in page_info_children},
-        "has_next_page": has_next.keys[-1],
-        "end_cursor": end_cursor.keys[-1],
+        "edges": edges_keys[0],
+        "edges_keys": edges_keys,
+        "page_info": page_info,
+        "page_infos": page_infos,
+        "hidden_page_info": hidden_page_info,
+        "has_next_page": has_next,
+        "end_cursor": end_cursor,
         "first": first,
         "first_variable": first_variable,
         "variables": tuple(kept_variables),
@@ -292,8 +348,7 @@ def _class_part(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _hidden_alias(operation_text: str) -> str:
-    alias = "nestedParentId"
+def _hidden_alias(operation_text: str, alias: str) -> str:
     while alias in operation_text:
         alias += "_"
     return alias
@@ -319,15 +374,30 @@ def completion_plans(
     }
     plans: list[dict[str, Any]] = []
     problems: list[str] = []
-    hidden = _hidden_alias(operation_text)
+    hidden = _hidden_alias(operation_text, "nestedParentId")
+    hidden_page_info = _hidden_alias(operation_text, "nestedPageInfo")
     rewritten = False
     for operation in operations:
         finder = Finder(operation, fragments, schema)
         finder.run()
         problems.extend(finder.problems)
         for owners, outer, node, nested in finder.found:
-            parent_id = _own_id(node.node.selection_set, fragments)
-            plan = _plan(finder, owners, outer, node, nested, parent_id or hidden, not parent_id)
+            parent_id = _own_id(node, fragments)
+            page_info_keys = _own_page_info(nested, fragments)
+            if page_info_keys is None:
+                nested = _add_hidden_page_info(nested, hidden_page_info)
+                rewritten = True
+            plan = _plan(
+                finder,
+                owners,
+                outer,
+                node,
+                nested,
+                parent_id or hidden,
+                not parent_id,
+                page_info_keys or (hidden_page_info, "hasNextPage", "endCursor"),
+                page_info_keys is None,
+            )
             errors = validate(schema, parse(follow_up_query(plan, 2)))
             if errors:
                 problems.append(

@@ -28,6 +28,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    SelectionNode,
     SelectionSetNode,
     get_named_type,
 )
@@ -42,6 +43,8 @@ class Located:
     node: FieldNode
     parent_type: GraphQLObjectType
     keys: tuple[str, ...]
+    #: The fields of the operation a merged field stands for (see :func:`merged`).
+    copies: tuple[FieldNode, ...] = ()
 
     @property
     def definition(self) -> Any:
@@ -107,23 +110,34 @@ def merged(copies: list[Located]) -> Located:
     """One field standing for every copy of a field selected under one response key.
 
     The server answers the copies as one field with all their selections;
-    the copy stands for that (without directives: a follow-up is made only
-    for parents whose answer holds the field).
+    the merged field stands for that.  A follow-up is made only for parents
+    whose answer holds the field, so the field itself needs no directives; a
+    copy's ``@include``/``@skip`` goes onto an inline fragment holding its
+    selections, which keeps them out where the server left them out.
     """
     first = copies[0]
-    selections = tuple(
-        selection
-        for copy_ in copies
-        for selection in (copy_.node.selection_set.selections if copy_.node.selection_set else ())
-    )
+    selections: list[SelectionNode] = []
+    for copy_ in copies:
+        if copy_.node.selection_set is None:
+            continue
+        if copy_.node.directives:
+            selections.append(
+                InlineFragmentNode(
+                    type_condition=None,
+                    directives=copy_.node.directives,
+                    selection_set=copy_.node.selection_set,
+                )
+            )
+        else:
+            selections.extend(copy_.node.selection_set.selections)
     node = FieldNode(
         alias=first.node.alias,
         name=first.node.name,
         arguments=first.node.arguments,
         directives=(),
-        selection_set=SelectionSetNode(selections=selections),
+        selection_set=SelectionSetNode(selections=tuple(selections)),
     )
-    return Located(node, first.parent_type, first.keys)
+    return Located(node, first.parent_type, first.keys, tuple(c.node for c in copies))
 
 
 def _is_connection(located: Located) -> bool:
