@@ -6,7 +6,8 @@ a parent ``id`` under ``@skip``/``@include`` or left out, a nested
 connection selected twice under one key, a variable used only in a fragment
 of the nested selection, and an id filter longer than one request used to
 take.  The typed result (sync and async) is compared with the raw answer to
-the same text with every nested ``first`` raised.
+the same text with every nested ``first`` raised.  ``ConditionalCopy`` and
+``EdgesLeftOut`` came from the longer differential run.
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ OPERATIONS = {
     " project(name: $projectName) { products(first: 3) { edges { node { id"
     " versions(first: {n}) { pageInfo { hasNextPage endCursor } edges { node"
     " { ...VersionBits } } } } } } } }",
+    # Copies of one nested connection, the one with pageInfo under @skip; pageInfo twice.
+    "ConditionalCopy": "query ConditionalCopy($projectName: String!, $flag: Boolean!) {"
+    " project(name: $projectName) { products(first: 3) { edges { node { id"
+    " versions(first: {n}) @skip(if: $flag) { pageInfo { hasNextPage endCursor }"
+    " edges { node { id } } }"
+    " versions(first: {n}) { pageInfo { startCursor } pageInfo { more: hasNextPage } } } } } } }",
+    # The nested edges left out: the pageInfo still ends as one request would.
+    "EdgesLeftOut": "query EdgesLeftOut($projectName: String!, $flag: Boolean!) {"
+    " project(name: $projectName) { versions(first: 40) { edges { node { id"
+    f" representations(first: {{n}}) {{ {PAGE} edges @include(if: $flag) {{ node {{ id }} }} }}"
+    " } } } } }",
 }
 FRAGMENTS = "fragment VersionBits on VersionNode { id status @include(if: $flag) }\n"
 
@@ -69,6 +81,8 @@ RUNS: dict[str, list[dict[str, Any]]] = {
     "MaybeParentId": [{"flag": False}, {"flag": True}],
     "VersionsTwice": [{}],
     "FragmentVariable": [{"flag": True}, {"flag": False}],
+    "ConditionalCopy": [{"flag": True}, {"flag": False}],
+    "EdgesLeftOut": [{"flag": False}, {"flag": True}],
 }
 
 ITERATED = (
