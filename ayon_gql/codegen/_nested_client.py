@@ -23,40 +23,41 @@ from ayon_gql.codegen._nested import NestedConnectionWarning, completion_plans
 _KEYWORD = "complete_nested"
 
 
-def _operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The operation text ariadne-codegen put into ``query = gql(...)``."""
+def _query_call(method_def: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.Call | None:
+    """The ``gql(...)`` call of ``query = gql(...)`` in a generated method."""
     for statement in method_def.body:
         if (
             isinstance(statement, ast.Assign)
             and isinstance(statement.targets[0], ast.Name)
             and statement.targets[0].id == "query"
             and isinstance(statement.value, ast.Call)
-            and statement.value.args
         ):
-            argument: Any = statement.value.args[0]
-            parts = argument if isinstance(argument, list) else [argument]
-            return "".join(
-                part.value
-                for part in parts
-                if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            )
+            return statement.value
     return None
 
 
+def _operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The operation text ariadne-codegen put into ``query = gql(...)``."""
+    call = _query_call(method_def)
+    if call is None or not call.args:
+        return None
+    argument: Any = call.args[0]
+    parts = argument if isinstance(argument, list) else [argument]
+    return "".join(
+        part.value
+        for part in parts
+        if isinstance(part, ast.Constant) and isinstance(part.value, str)
+    )
+
+
 def _set_operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef, text: str) -> None:
-    """Replace the text of ``query = gql(...)`` with ``text``, a string per line as ariadne-codegen
-    writes it."""
-    for statement in method_def.body:
-        if (
-            isinstance(statement, ast.Assign)
-            and isinstance(statement.targets[0], ast.Name)
-            and statement.targets[0].id == "query"
-            and isinstance(statement.value, ast.Call)
-        ):
-            lines = [ast.Constant(value=line + "\n") for line in text.splitlines()]
-            # ariadne-codegen's own shape: a plain list of constants as the argument.
-            statement.value.args = [lines]  # type: ignore[list-item]
-            return
+    """Replace the text of ``query = gql(...)`` with ``text``, a string per line as
+    ariadne-codegen writes it."""
+    call = _query_call(method_def)
+    if call is not None:
+        lines = [ast.Constant(value=line + "\n") for line in text.splitlines()]
+        # ariadne-codegen's own shape: a plain list of constants as the argument.
+        call.args = [lines]  # type: ignore[list-item]
 
 
 class NestedCompletion:
