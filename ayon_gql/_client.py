@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ayon_gql.events import AsyncEvents, Events
     from ayon_gql.rest import AsyncRestAPI, RestAPI
     from ayon_gql.rest._transfers import ProgressCallback
+    from ayon_gql.sync import AsyncHierarchy, Hierarchy
     from ayon_gql.writes import (
         AsyncOperationsSession,
         OperationsSession,
@@ -278,6 +279,16 @@ class AyonClientBase(_ClientCore[Connection], OperationsBase):
 
         return OperationsSession(self.connection, project_name, can_fail=can_fail, as_user=as_user)
 
+    def load_hierarchy(
+        self, project_name: str, *, root: str | None = None, page_size: int | None = None
+    ) -> Hierarchy:
+        """The folders and tasks of ``project_name`` (or of the subtree at ``root``,
+        a path or a folder id), typed by this package's write models, to edit
+        in memory and commit at once (``ayon_gql.sync.Hierarchy``)."""
+        from ayon_gql.sync import Hierarchy
+
+        return Hierarchy.load(self, project_name, root=root, page_size=page_size)
+
     def create_thumbnail(
         self,
         project_name: str,
@@ -415,6 +426,14 @@ class AsyncAyonClientBase(_ClientCore[AsyncConnection], AsyncOperationsBase):
         return AsyncOperationsSession(
             self.connection, project_name, can_fail=can_fail, as_user=as_user
         )
+
+    async def load_hierarchy(
+        self, project_name: str, *, root: str | None = None, page_size: int | None = None
+    ) -> AsyncHierarchy:
+        """A project's folders and tasks (see :meth:`AyonClientBase.load_hierarchy`)."""
+        from ayon_gql.sync import AsyncHierarchy
+
+        return await AsyncHierarchy.load(self, project_name, root=root, page_size=page_size)
 
     async def create_thumbnail(
         self,

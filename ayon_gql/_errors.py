@@ -25,6 +25,7 @@ __all__ = [
     "GraphQLErrorDetail",
     "GraphQLNotFoundError",
     "HTTPStatusError",
+    "HierarchyConflictError",
     "InvalidInputError",
     "NotFoundError",
     "PaginationError",
@@ -402,4 +403,20 @@ class CommitOutcomeUnknownError(AyonError):
 
     def __init__(self, message: str, *, entity_ids: Sequence[str], project_name: str) -> None:
         self.entity_ids = list(entity_ids)
+        super().__init__(message, operation="commit", project_name=project_name)
+
+
+class HierarchyConflictError(AyonError):
+    """Entities a hierarchy commit would change were changed on the server since
+    they were loaded (their ``updatedAt`` moved, or they were deleted).
+
+    Nothing was sent and every edit is still pending.  ``conflicts`` lists
+    them (:class:`ayon_gql.sync.Conflict`: entity type, id, path, the
+    ``updatedAt`` loaded and the server's, ``None`` when deleted there).
+    ``commit(on_conflict="theirs")`` takes the server's values for them,
+    ``"ours"`` sends the edits anyway.
+    """
+
+    def __init__(self, message: str, *, conflicts: Sequence[Any], project_name: str) -> None:
+        self.conflicts = list(conflicts)
         super().__init__(message, operation="commit", project_name=project_name)

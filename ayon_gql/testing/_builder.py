@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from ayon_gql.testing._activities import publish_context
 from ayon_gql.testing._nodes import ARTISTS, EMPTY, SERVICE_USER, VERSION_STATUSES, Node, iso
 from ayon_gql.testing._project_meta import ProjectSpec, project_attrib
 
@@ -27,6 +28,7 @@ class ProjectData:
     workfiles: list[Node] = field(default_factory=list)
     activities: list[Node] = field(default_factory=list)
     links: list[Node] = field(default_factory=list)
+    entity_lists: list[Node] = field(default_factory=list)
     by_id: dict[str, Node] = field(default_factory=dict)
     children: dict[str | None, list[Node]] = field(default_factory=dict)
     tasks_by_folder: dict[str, list[Node]] = field(default_factory=dict)
@@ -386,21 +388,7 @@ def publish(
             "version.publish",
             author,
             body=f"Published [{v['name']}](version:{v['id']})",
-            extra={
-                "context": {
-                    "folderId": folder["id"],
-                    "folderLabel": folder["label"],
-                    "folderName": folder["name"],
-                    "folderPath": folder["path"].lstrip("/"),
-                    "productId": product["id"],
-                    "productName": product["name"],
-                    "productType": product["productType"],
-                    "taskId": task["id"] if task else None,
-                    "taskLabel": None,
-                    "taskName": task["name"] if task else None,
-                    "taskType": task["taskType"] if task else None,
-                }
-            },
+            extra={"context": publish_context(folder, product, task)},
         )
         if comments and b.rng.random() < 0.3:
             reviewer = b.rng.choice(ARTISTS)

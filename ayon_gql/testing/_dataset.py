@@ -16,6 +16,7 @@ attributes the stock configuration lacks get deterministic values
 
 from __future__ import annotations
 
+import copy
 import gc
 import threading
 from datetime import timedelta
@@ -36,6 +37,7 @@ from ayon_gql.testing._nodes import (
     MEDIUM_PROJECT,
     SERVICE_USER,
     Node,
+    json_text,
 )
 from ayon_gql.testing._productions import build_demo, build_generated
 from ayon_gql.testing._project_meta import PRODUCT_TYPES, ProjectSpec, project_meta
@@ -114,6 +116,9 @@ class Dataset:
         self._meta = {name: project_meta(spec) for name, spec in self._specs.items()}
         self._projects: dict[str, ProjectData] = {}
         self._added: set[str] = set()
+        #: Project bodies as they were before a REST write changed them, to restore.
+        self._pristine: dict[str, tuple[ProjectSpec, tuple[Node, Node]]] = {}
+        self._users_changed = False
         self._lock = threading.Lock()
         if attributes is not None:
             self.use_attributes(attributes)
@@ -201,10 +206,93 @@ class Dataset:
         and a project :meth:`add_project` created is removed."""
         with self._lock:
             self._projects.pop(name, None)
+            pristine = self._pristine.pop(name, None)
             if name in self._added:
                 self._added.discard(name)
                 self._specs.pop(name, None)
                 self._meta.pop(name, None)
+            if pristine is not None:  # a built-in project changed or deleted (and redeployed)
+                self._specs[name], self._meta[name] = pristine
+                self._specs = dict(sorted(self._specs.items()))
+
+    def edit_project(self, name: str) -> tuple[Node, Node] | None:
+        """The ``ProjectNode`` dict and REST body of a project, to change in place;
+        :meth:`discard_project` restores what they were."""
+        with self._lock:
+            meta = self._meta.get(name)
+            if meta is not None and name not in self._added and name not in self._pristine:
+                self._pristine[name] = (self._specs[name], copy.deepcopy(meta))
+            return meta
+
+    def remove_project(self, name: str) -> bool:
+        """Delete a project (``DELETE /api/projects/{name}``); :meth:`discard_project`
+        brings back one the dataset was built with."""
+        if self.edit_project(name) is None:
+            return False
+        with self._lock:
+            self._specs.pop(name, None)
+            self._meta.pop(name, None)
+            self._projects.pop(name, None)
+        return True
+
+    # ------------------------------------------------------------------ users
+    def add_user(self, user: Node, password: str | None) -> None:
+        """A user created through REST, until :meth:`reset_users`."""
+        with self._lock:
+            fill_node(user, "user", self._custom)
+            self._users_changed = True
+            self.users.append(user)
+            self.users.sort(key=lambda u: u["name"])
+            self.users_by_name[user["name"]] = user
+            if password:
+                self.passwords[user["name"]] = password
+
+    def change_user(self, name: str, body: Node, when: str) -> None:
+        """``PATCH /api/users/{name}``: attributes, ``active``, access groups."""
+        with self._lock:
+            self._users_changed = True
+            user = self.users_by_name[name]
+            attrib = body.get("attrib")
+            if isinstance(attrib, dict):
+                user["attrib"].update(attrib)
+                if "_ownAttrib" in user:
+                    user["_ownAttrib"] = sorted({*user["_ownAttrib"], *attrib})
+                shown = {k: v for k, v in user["attrib"].items() if v is not None}
+                user["allAttrib"] = json_text(shown)
+            if isinstance(body.get("active"), bool):
+                user["active"] = body["active"]
+            groups = body.get("accessGroups")
+            if isinstance(groups, dict):
+                user["_accessGroups"] = groups
+                user["accessGroups"] = json_text(groups)
+            user["updatedAt"] = when
+
+    def remove_user(self, name: str) -> None:
+        """``DELETE /api/users/{name}``: gone from REST, GraphQL and login."""
+        with self._lock:
+            self._users_changed = True
+            user = self.users_by_name.pop(name)
+            self.users.remove(user)
+            self.passwords.pop(name, None)
+            for key in [k for k, v in self.api_keys.items() if v == name]:
+                del self.api_keys[key]
+
+    def reset_users(self) -> None:
+        """Back to the users the dataset was built with."""
+        with self._lock:
+            if not self._users_changed:
+                return
+            self._users_changed = False
+            users, passwords, api_keys = build_users(self.seed)
+            for user in users:
+                fill_node(user, "user", self._custom)
+            self.users[:] = users
+            self.users_by_name.clear()
+            self.users_by_name.update({u["name"]: u for u in users})
+            self.passwords.clear()
+            self.passwords.update(passwords)
+            self.api_keys.clear()
+            self.api_keys.update(api_keys)
 
     def build_all(self) -> None:
         """Build every project now (instead of on first access)."""

@@ -6,6 +6,7 @@ import hashlib
 from datetime import timedelta
 
 from ayon_gql.testing._nodes import BASE_TIME, Node, file_bytes, iso
+from ayon_gql.testing._studio_tools import with_studio_tools
 
 
 def installers() -> list[Node]:
@@ -68,7 +69,7 @@ def bundles() -> list[Node]:
             {
                 "activeUser": None,
                 "addonDevelopment": {},
-                "addons": {"demo_pipeline": "1.0.0"},
+                "addons": (with_studio_tools if prod else dict)({"demo_pipeline": "1.0.0"}),
                 "createdAt": iso(BASE_TIME - timedelta(days=2) + timedelta(minutes=minute)),
                 "dependencyPackages": dict(deps),
                 "installerVersion": "1.2.3",

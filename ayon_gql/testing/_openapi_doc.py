@@ -26,6 +26,8 @@ from ayon_gql.testing._nodes import SERVER_VERSION, Node
 #: The package and file of the stock write-model snapshot.
 BUNDLED_PACKAGE = "ayon_gql_generated"
 BUNDLED_OPENAPI = "openapi.json"
+#: The stock package's folder of addon snapshots.
+ADDONS_FOLDER = "addons"
 
 _PLAIN: dict[str, Node] = {
     "string": {"type": "string"},
@@ -54,17 +56,48 @@ _BOUNDS = {
 _SHAPE_KEYS = ("type", "format", "items")
 
 
-@functools.lru_cache(maxsize=1)
-def _stock_schemas() -> dict[str, Any]:
+def _resource_text(name: str) -> str | None:
+    """A file of the stock package (``addons/x.json`` for a subfolder), None when absent."""
     try:
-        text = (resources.files(BUNDLED_PACKAGE) / BUNDLED_OPENAPI).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError) as exc:
+        target = resources.files(BUNDLED_PACKAGE)
+        for part in name.split("/"):
+            target = target / part
+        return target.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _stock_document() -> dict[str, Any]:
+    text = _resource_text(BUNDLED_OPENAPI)
+    if text is None:
         raise AyonError(
-            f"the stock openapi snapshot {BUNDLED_PACKAGE}/{BUNDLED_OPENAPI} is missing ({exc}); "
+            f"the stock openapi snapshot {BUNDLED_PACKAGE}/{BUNDLED_OPENAPI} is missing; "
             "reinstall ayon-gql"
-        ) from None
-    schemas: dict[str, Any] = json.loads(text)["components"]["schemas"]
+        )
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def _stock_schemas() -> dict[str, Any]:
+    schemas: dict[str, Any] = _stock_document()["components"]["schemas"]
     return schemas
+
+
+def addon_openapi_document(name: str, version: str) -> Node | None:
+    """An addon's ``openapi.json`` as shipped (structure only) in the stock package
+    (``addons/{name}-{version}.openapi.json``), or None when it ships none."""
+    text = _resource_text(f"{ADDONS_FOLDER}/{name}-{version}.openapi.json")
+    if text is None:
+        return None
+    document: Node = json.loads(text)
+    return document
+
+
+def server_operations() -> dict[str, Any]:
+    """The ``paths`` of the stock server document (empty when it carries none)."""
+    paths: dict[str, Any] = _stock_document().get("paths") or {}
+    return paths
 
 
 def attribute_schema(data: Node) -> Node:
@@ -101,7 +134,8 @@ def attribute_model(scope: str, attributes: list[Node], stock: Node) -> Node:
 
 
 def openapi_document(attributes: list[Node]) -> Node:
-    """The stand-in's ``/openapi.json``: the write models, attribute models as served."""
+    """The stand-in's ``/openapi.json``: the stock document's paths (those the stand-in
+    lacks answer 501) and schemas, attribute models as served."""
     schemas = copy.deepcopy(_stock_schemas())
     for entity in ENTITY_TYPES:
         name = entity[:1].upper() + entity[1:] + "AttribModel"
@@ -109,6 +143,6 @@ def openapi_document(attributes: list[Node]) -> Node:
     return {
         "openapi": "3.1.0",
         "info": {"title": "AYON stand-in server", "version": SERVER_VERSION},
-        "paths": {},
+        "paths": copy.deepcopy(server_operations()),
         "components": {"schemas": schemas},
     }

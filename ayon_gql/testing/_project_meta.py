@@ -85,10 +85,10 @@ STATUS_DEFS = [
     ),
 ]
 LINK_TYPES = [
-    ("generative", "version", "version", "#4070e0"),
-    ("breakdown", "folder", "folder", "#70e070"),
-    ("reference", "version", "version", "#e04080"),
-    ("template", "folder", "folder", "#f0f020"),
+    ("generative", "version", "version", "#3f67de"),
+    ("breakdown", "folder", "folder", "#6edd72"),
+    ("reference", "version", "version", "#d94383"),
+    ("template", "folder", "folder", "#fff824"),
 ]
 
 
@@ -129,8 +129,8 @@ def _project_config(code: str) -> Node:
         "roots": {
             "work": {
                 "darwin": "/Volumes/projects",
-                "linux": "/mnt/projects",
-                "windows": "P:/projects",
+                "linux": "/mnt/share/projects",
+                "windows": "C:/projects",
             }
         },
         "templates": {
@@ -139,6 +139,12 @@ def _project_config(code: str) -> Node:
                 "frame_padding": 4,
                 "version": "v{version:0>{@version_padding}}",
                 "version_padding": 3,
+            },
+            "hero": {
+                "default": {
+                    "directory": publish_dir.replace("{@version}", "hero"),
+                    "file": f"{code}_{{folder[name]}}_{{product[name]}}_hero.{{ext}}",
+                }
             },
             "publish": {
                 "default": {

@@ -129,7 +129,13 @@ def _activity_data(source: Node, info: GraphQLResolveInfo) -> str:
     }
     if source.get("_extra"):
         data.update(source["_extra"])
+    if source.get("_reactions"):
+        data["reactions"] = source["_reactions"]
     return json_text(data)
+
+
+def _activity_reactions(source: Node, info: GraphQLResolveInfo) -> list[Node]:
+    return list(source.get("_reactions") or [])
 
 
 def _activity_reference_data(source: Node, info: GraphQLResolveInfo) -> str:
@@ -222,6 +228,7 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("ActivityNode", "origin"): _activity_origin,
     ("ActivityNode", "parents"): _activity_parents,
     ("ActivityNode", "author"): _activity_author,
+    ("ActivityNode", "reactions"): _activity_reactions,
     ("ActivityNode", "version"): _activity_version,
     ("UserNode", "tasks"): _user_tasks,
     ("UserNode", "accessGroups"): _user_access_groups,

@@ -12,80 +12,56 @@ server, user and project routes.
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ayon_gql.testing._dataset import Dataset, Node
+from ayon_gql.testing._dataset import Dataset
 from ayon_gql.testing._event_store import EventStore
 from ayon_gql.testing._nodes import SERVER_VERSION
+from ayon_gql.testing._rest_activities import ACTIVITY_ROUTES, ActivityRoutes
 from ayon_gql.testing._rest_addons import AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
 from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
 from ayon_gql.testing._rest_events import EventRoutes
 from ayon_gql.testing._rest_http import (
-    PROJECT_NAME_RX,
     Request,
     Response,
-    bad_bool,
-    bad_enum,
-    bad_regex,
     error,
-    parse_bool,
     validation_error,
 )
+from ayon_gql.testing._rest_links import LINK_ROUTES, LinkRoutes
+from ayon_gql.testing._rest_lists import LIST_ROUTES, ListRoutes
 from ayon_gql.testing._rest_operations import OPERATION_ROUTES, OperationRoutes
+from ayon_gql.testing._rest_projects import PROJECT_ROUTES, ProjectRoutes
+from ayon_gql.testing._rest_resolve import RESOLVE_ROUTES, ResolveRoutes
+from ayon_gql.testing._rest_secrets import SECRET_ROUTES, SecretRoutes
 from ayon_gql.testing._rest_state import RestState
+from ayon_gql.testing._rest_studio_tools import STUDIO_TOOLS_ROUTES, StudioToolsRoutes
 from ayon_gql.testing._rest_thumbnails import THUMBNAIL_ROUTES, ThumbnailRoutes
+from ayon_gql.testing._rest_unserved import Operation, unserved
+from ayon_gql.testing._rest_users import USER_ROUTES, UserRoutes, rest_user
 
 if TYPE_CHECKING:
     from ayon_gql.testing._cost import RequestCost
     from ayon_gql.testing._event_store import EventStore
 
 
-def rest_user(user: Node) -> Node:
-    """A user in the REST shape of ``/api/users/me`` and the login answer."""
-    data: Node = {
-        "accessGroups": user["_accessGroups"],
-        "defaultAccessGroups": user["defaultAccessGroups"],
-    }
-    if user["isService"]:
-        data["apiKey"] = hashlib.sha256((user["_apiKey"] or "").encode()).hexdigest()
-        data["apiKeyPreview"] = user["apiKeyPreview"]
-        data["isService"] = True
-        attrib: Node = {"fullName": user["attrib"]["fullName"]}
-        own = ["fullName", "email", "avatarUrl", "developerMode"]
-        level: int | None = 900
-    else:
-        if user["isAdmin"]:
-            data["isAdmin"] = True
-        if user["isManager"]:
-            data["isManager"] = True
-        salt = hashlib.sha256(user["name"].encode()).hexdigest()[:32]
-        data["password"] = f"{salt}:{hashlib.sha256(salt.encode()).hexdigest()}"
-        attrib = dict(user["attrib"])
-        own = ["email", "fullName"]
-        level = None
-    return {
-        "active": user["active"],
-        "attrib": attrib,
-        "createdAt": user["createdAt"],
-        "data": data,
-        "name": user["name"],
-        "ownAttrib": own,
-        "uiExposureLevel": level,
-        "updatedAt": user["updatedAt"],
-    }
-
-
 Handler = Callable[["RestApi", Request, re.Match[str]], Response]
 
 
 class RestApi(
+    ProjectRoutes,
+    SecretRoutes,
+    UserRoutes,
+    ActivityRoutes,
+    LinkRoutes,
+    ListRoutes,
+    ResolveRoutes,
+    StudioToolsRoutes,
     DesktopFileRoutes,
     BundleRoutes,
     AddonRoutes,
@@ -114,6 +90,8 @@ class RestApi(
         self.background: dict[str, dict[str, Any]] = {}
         self.thumbnails: dict[tuple[str, str], tuple[bytes, str, str]] = {}
         self.reviewables: dict[str, list[dict[str, Any]]] = {}
+        #: The documented operations answered with 501 (None: the stock documents').
+        self.documented_operations: list[Operation] | None = None
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
         for method, pattern, handler in _ROUTES:
             self._routes.append((method, re.compile(f"^{pattern}$"), handler))
@@ -124,18 +102,23 @@ class RestApi(
             for name in self.touched:
                 self.dataset.discard_project(name)
             self.touched.clear()
+            self.dataset.reset_users()
             self.background.clear()
             self.thumbnails.clear()
             self.reviewables.clear()
 
     def dispatch(self, req: Request) -> Response:
-        """Serve ``req``; unknown paths and methods are 404 like on the real server."""
+        """Serve ``req``: a documented operation the stand-in does not implement is
+        501 naming it, an undocumented path 404 like on the real server."""
         for method, rx, handler in self._routes:
             if method != req.method:
                 continue
             m = rx.match(req.path)
             if m is not None:
                 return handler(self, req, m)
+        missing = unserved(req.method, req.path, self.documented_operations)
+        if missing is not None:
+            return missing
         return error(404, f"API endpoint {req.path} not found")
 
     # ------------------------------------------------------------------ info & users
@@ -183,73 +166,6 @@ class RestApi(
     def attributes(self, req: Request, m: re.Match[str]) -> Response:
         return Response(200, {"attributes": copy.deepcopy(self.dataset.attributes)})
 
-    # ------------------------------------------------------------------ projects
-    def projects(self, req: Request, m: re.Match[str]) -> Response:
-        rows = []
-        for name in self.dataset.project_names():
-            rest = self.dataset.project_rest(name)
-            assert rest is not None
-            rows.append(
-                {
-                    "active": rest["active"],
-                    "code": rest["code"],
-                    "color": None,
-                    "createdAt": rest["createdAt"],
-                    "label": None,
-                    "library": rest["library"],
-                    "name": name,
-                    "pinned": False,
-                    "projectFolder": None,
-                    "skeleton": False,
-                    "updatedAt": rest["updatedAt"],
-                }
-            )
-        errors = []
-        flags: dict[str, bool | None] = {}
-        for flag in ("library", "active", "desc"):
-            try:
-                flags[flag] = parse_bool(req.param(flag))
-            except ValueError:
-                errors.append(bad_bool("query", flag))
-        order = req.param("order")
-        if order is not None and order not in ("name", "createdAt", "updatedAt"):
-            errors.append(bad_enum("query", "order", order, ["name", "createdAt", "updatedAt"]))
-        if errors:
-            return validation_error(req.method, req.path, errors)
-        if flags["library"] is not None:
-            rows = [r for r in rows if r["library"] == flags["library"]]
-        if flags["active"] is not None:
-            rows = [r for r in rows if r["active"] == flags["active"]]
-        needle = req.param("name")
-        if needle:
-            rows = [r for r in rows if needle.lower() in r["name"].lower()]
-        if order:
-            rows.sort(key=lambda r: str(r[order]), reverse=bool(flags["desc"]))
-        total = len(rows)
-        length = req.param("length")
-        if length and length.isdigit():
-            page = max(1, int(req.param("page") or "1"))
-            rows = rows[(page - 1) * int(length) : page * int(length)]
-        return Response(
-            200,
-            {
-                "count": total,
-                "detail": f"Showing {len(rows)} of {total} projects",
-                "projects": rows,
-            },
-        )
-
-    def project(self, req: Request, m: re.Match[str]) -> Response:
-        name = m.group("name")
-        if not PROJECT_NAME_RX.match(name):
-            return validation_error(
-                req.method, req.path, [bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)]
-            )
-        rest = self.dataset.project_rest(name)
-        if rest is None:
-            return error(404, f"Project {name} not found")
-        return Response(200, copy.deepcopy(rest))
-
 
 _KIND = r"(?P<kind>installers|dependencyPackages)"
 _FILE = r"(?P<filename>[^/]+)"
@@ -258,8 +174,6 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", r"/api/info", RestApi.info),
     ("GET", r"/api/users/me", RestApi.users_me),
     ("GET", r"/api/attributes", RestApi.attributes),
-    ("GET", r"/api/projects", RestApi.projects),
-    ("GET", r"/api/projects/(?P<name>[^/]+)", RestApi.project),
     ("GET", rf"/api/desktop/{_KIND}", RestApi.files_list),
     ("POST", rf"/api/desktop/{_KIND}", RestApi.files_create),
     ("GET", rf"/api/desktop/{_KIND}/{_FILE}", RestApi.files_download),
@@ -283,6 +197,14 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", rf"{_ADDON}/siteSettings", RestApi.addon_site_settings),
     ("GET", r"/api/settings", RestApi.settings),
     ("GET", r"/api/settings/addons", RestApi.settings_addons),
+    *PROJECT_ROUTES,
+    *SECRET_ROUTES,
+    *USER_ROUTES,
+    *ACTIVITY_ROUTES,
+    *LINK_ROUTES,
+    *LIST_ROUTES,
+    *RESOLVE_ROUTES,
+    *STUDIO_TOOLS_ROUTES,
     *OPERATION_ROUTES,
     *THUMBNAIL_ROUTES,
     *ENTITY_ROUTES,

@@ -22,6 +22,7 @@ from ayon_gql.testing._rest_http import (
     validation_error,
 )
 from ayon_gql.testing._rest_state import RestRoutes
+from ayon_gql.testing._studio_tools import STUDIO_TOOLS
 
 
 def iso_now() -> str:
@@ -141,11 +142,12 @@ class BundleRoutes(RestRoutes):
             return validation_error(req.method, req.path, errors)
         body: Node = req.json
         addon = self.dataset.addon
+        installed = {(addon["name"], addon["version"]), STUDIO_TOOLS}
         issues = []
         for name, version in (body.get("addons") or {}).items():
             if version is None:
                 continue
-            if name != addon["name"] or version != addon["version"]:
+            if (name, version) not in installed:
                 issues.append(
                     {
                         "severity": "error",

@@ -122,3 +122,56 @@ def parse_bool(value: str | None) -> bool | None:
     if low in ("0", "false", "no", "off"):
         return False
     raise ValueError(value)
+
+
+_TYPE_ERRORS = {
+    "integer": ("value is not a valid integer", "type_error.integer"),
+    "number": ("value is not a valid float", "type_error.float"),
+    "string": ("str type expected", "type_error.str"),
+}
+
+
+def bad_type(where: str, name: str, kind: str) -> Node:
+    """A validation error entry: not a value of JSON-schema type ``kind``."""
+    msg, kind_code = _TYPE_ERRORS[kind]
+    return {"loc": [where, name], "msg": msg, "type": kind_code}
+
+
+def coerce(value: Any, kind: str) -> Any:
+    """``value`` as the server's models read a ``kind`` field; ValueError when they refuse it."""
+    if kind == "string":
+        if isinstance(value, str):
+            return value
+        raise ValueError(value)
+    if isinstance(value, bool):
+        return int(value) if kind == "integer" else float(value)
+    if isinstance(value, (int, float)):
+        return int(value) if kind == "integer" else float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if kind == "integer" else float(text)
+    raise ValueError(value)
+
+
+def too_small(where: str, name: str, limit: float, *, inclusive: bool) -> Node:
+    """A validation error entry: below a ``minimum`` (or at an ``exclusiveMinimum``)."""
+    words = "greater than or equal to" if inclusive else "greater than"
+    return {
+        "ctx": {"limit_value": limit},
+        "loc": [where, name],
+        "msg": f"ensure this value is {words} {limit}",
+        "type": f"value_error.number.{'not_ge' if inclusive else 'not_gt'}",
+    }
+
+
+def project_not_found(name: str) -> Response:
+    """404 for a missing project: the server spells the name in lower case."""
+    return error(404, f"Project {name.lower()} not found")
+
+
+def bad_project_name(req: Request, name: str) -> Response | None:
+    """The 400 for a ``project_name`` path parameter the server's pattern refuses."""
+    if PROJECT_NAME_RX.match(name):
+        return None
+    bad = bad_regex("path", "project_name", PROJECT_NAME_RX.pattern)
+    return validation_error(req.method, req.path, [bad])

@@ -1,5 +1,5 @@
-"""``POST /api/projects/{project}/operations`` (and its background twin) and
-``POST /api/projects``: the stand-in's writes, with the real server's answers.
+"""``POST /api/projects/{project}/operations`` (and its background twin): the
+stand-in's entity writes, with the real server's answers.
 
 As recorded in ``writes/write-ops-*``: HTTP 200 with every operation's status
 even when some failed; ``canFail: false`` stops at the first failure, rolls
@@ -41,6 +41,21 @@ if TYPE_CHECKING:
 __all__ = ["OPERATION_ROUTES", "OperationRoutes"]
 
 _PERMITTED = ["folder", "product", "version", "representation", "task", "workfile"]
+_HEADER_NAME = re.compile(r"^[a-zA-Z0-9_]([a-zA-Z0-9_\.\-]*[a-zA-Z0-9_])?$")
+
+
+def request_origin(req: Request) -> dict[str, str | None]:
+    """Sender and sender type of a request's events: ``X-Sender`` and
+    ``X-Sender-Type`` when they are names (the real server ignores others),
+    the sender type ``api`` by default."""
+
+    def named(value: str | None) -> str | None:
+        return value if value is not None and _HEADER_NAME.match(value) else None
+
+    return {
+        "sender": named(req.headers.get("x-sender")),
+        "sender_type": named(req.headers.get("x-sender-type")) or "api",
+    }
 
 
 def _get(op: dict[str, Any], camel: str, snake: str, default: Any = None) -> Any:
@@ -68,29 +83,6 @@ class OperationRoutes:
             for scope in attr["scope"]:
                 types.setdefault(scope, {})[attr["name"]] = attr["data"]["type"]
         return types
-
-    # ------------------------------------------------------------------ projects
-    def project_create(self, req: Request, m: re.Match[str]) -> Response:
-        body = req.json if isinstance(req.json, dict) else {}
-        name, code = body.get("name"), body.get("code")
-        if not isinstance(name, str) or not PROJECT_NAME_RX.match(name) or not name:
-            return validation_error(
-                req.method, req.path, [bad_regex("body", "name", PROJECT_NAME_RX.pattern)]
-            )
-        code = str(code or name)
-        if self.dataset.has_project(name) or self.dataset.project_name_by_code(code):
-            return error(409, f"Project {name} ({code}) already exists")
-        self.dataset.add_project(name, code)
-        with self.write_lock:
-            self.touched.add(name)
-        assert req.user is not None
-        self.events.emit(
-            "entity.project.created",
-            project=name,
-            user=req.user["name"],
-            description=f"Created project {name}",
-        )
-        return Response(201, None)
 
     # ------------------------------------------------------------------ operations
     def _request_errors(self, req: Request, project: str) -> tuple[Response | None, list[Any]]:
@@ -151,21 +143,33 @@ class OperationRoutes:
                 writer.create(tx, kind, entity_id, clean)
             elif op_type == "update":
                 clean = check_data(kind, data, attributes.get(kind, {}), create=False)
-                update(writer, tx, kind, entity_id, clean)
+                update(writer, tx, kind, entity_id, clean, bool(op.get("force")))
             else:
                 delete(writer, tx, kind, entity_id, bool(op.get("force")))
         except DataError as exc:
             raise OpFailure(400, "invalid_data", f"Invalid data provided: {exc}") from None
         return str(entity_id)
 
-    def _emit(self, project: str, tx: Transaction) -> None:
+    def _emit(self, project: str, tx: Transaction, origin: dict[str, str | None]) -> None:
         for topic, options in tx.events:
             user = options.pop("_user", None)
-            self.events.emit(topic, project=project, user=user, **options)
+            self.events.emit(
+                topic,
+                project=project,
+                user=user,
+                sender=origin["sender"],
+                sender_type=origin["sender_type"],
+                **options,
+            )
         tx.events.clear()
 
     def _process(
-        self, project_name: str, caller: str, body: dict[str, Any], ops: list[Any]
+        self,
+        project_name: str,
+        caller: str,
+        body: dict[str, Any],
+        ops: list[Any],
+        origin: dict[str, str | None] | None = None,
     ) -> Response:
         """Run the operations under the write lock; the answer the real server gives."""
         can_fail = bool(_get(body, "canFail", "can_fail", False))
@@ -173,6 +177,7 @@ class OperationRoutes:
         project = self.dataset.project(project_name)
         assert project is not None
         results: list[dict[str, Any]] = []
+        origin = origin or {"sender": None, "sender_type": "api"}
         started = time.perf_counter()
         attributes = self._attribute_types()
         with self.write_lock:
@@ -212,13 +217,13 @@ class OperationRoutes:
                 for _topic, options in step.events:
                     options["_user"] = user
                 if can_fail:
-                    self._emit(project_name, step)
+                    self._emit(project_name, step, origin)
                 else:
                     whole.absorb(step)
                 results.append(result)
             success = all(r["success"] for r in results)
             if success and not can_fail:
-                self._emit(project_name, whole)
+                self._emit(project_name, whole, origin)
         self._charge(len(ops), started)
         return Response(200, {"operations": results, "success": success})
 
@@ -244,7 +249,7 @@ class OperationRoutes:
         if failure is not None:
             return failure
         assert req.user is not None
-        return self._process(project, req.user["name"], req.json, ops)
+        return self._process(project, req.user["name"], req.json, ops, request_origin(req))
 
     def entity_patch(self, req: Request, m: re.Match[str]) -> Response:
         """``PATCH .../{type}s/{id}``: one update operation, with its statuses and events."""
@@ -258,7 +263,8 @@ class OperationRoutes:
             "entityId": m.group("entity_id"),
             "data": req.json if isinstance(req.json, dict) else {},
         }
-        answer = self._process(project, req.user["name"], {}, [op]).body["operations"][0]
+        answer = self._process(project, req.user["name"], {}, [op], request_origin(req))
+        answer = answer.body["operations"][0]
         if answer["success"]:
             return Response(204)
         return error(answer["status"], answer["detail"])
@@ -273,10 +279,10 @@ class OperationRoutes:
         task: dict[str, Any] = {"id": task_id, "status": "in_progress", "progress": 0.0}
         with self.write_lock:
             self.background[task_id] = task
-        caller, body = req.user["name"], req.json
+        caller, body, origin = req.user["name"], req.json, request_origin(req)
 
         def run() -> None:
-            answer = self._process(project, caller, body, ops)
+            answer = self._process(project, caller, body, ops, origin)
             task.update(status="completed", progress=1.0, result=answer.body)
 
         threading.Thread(target=run, name=f"standin-ops-{task_id}", daemon=True).start()
@@ -291,7 +297,6 @@ class OperationRoutes:
 
 _PROJECT = r"/api/projects/(?P<project>[^/]+)"
 OPERATION_ROUTES = [
-    ("POST", r"/api/projects", OperationRoutes.project_create),
     ("POST", rf"{_PROJECT}/operations", OperationRoutes.operations),
     ("POST", rf"{_PROJECT}/operations/background", OperationRoutes.operations_background),
     (

@@ -1,5 +1,6 @@
-"""Mutable REST state (installers, dependency packages with their bytes, bundles)
-and the base the route groups share."""
+"""Mutable REST state (installers, dependency packages with their bytes, bundles,
+secrets, site root overrides, addon endpoint state) and the base the route
+groups share."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ayon_gql.testing._dataset import Dataset, Node
+from ayon_gql.testing._dataset import Dataset, Node, ProjectData
 from ayon_gql.testing._nodes import file_bytes
+from ayon_gql.testing._rest_http import Response, project_not_found
 
 
 class Blob:
@@ -45,7 +47,8 @@ class Blob:
 
 
 class RestState:
-    """Installers, dependency packages (with file bytes) and bundles; resettable."""
+    """Installers, dependency packages (with file bytes), bundles, secrets, site
+    roots and addon endpoint state; resettable."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -55,6 +58,12 @@ class RestState:
         self.packages: dict[str, Node] = {}
         self.blobs: dict[tuple[str, str], Blob] = {}
         self.bundles: dict[str, Node] = {}
+        #: Secrets by name (``/api/secrets``).
+        self.secrets: dict[str, str] = {}
+        #: Root overrides per project and site (``PUT /api/projects/{p}/roots/{site}``).
+        self.site_roots: dict[str, dict[str, dict[str, str]]] = {}
+        #: Addon state kept by the addons' own endpoints, by addon name.
+        self.addon_state: dict[str, Node] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -72,6 +81,9 @@ class RestState:
                 for name, meta in table.items():
                     self.blobs[(kind, name)] = Blob(file_bytes(name, int(meta["size"])))
             self.bundles = {b["name"]: copy.deepcopy(b) for b in self._dataset.bundles}
+            self.secrets = {}
+            self.site_roots = {}
+            self.addon_state = {}
 
     def close(self) -> None:
         with self.lock:
@@ -95,3 +107,24 @@ class RestRoutes:
                 if b.get(key):
                     return b
         return None
+
+
+class ProjectWrites:
+    """What the route groups that write into a project share: finding the project
+    and marking it written, so ``reset()`` rebuilds it."""
+
+    dataset: Dataset
+    write_lock: threading.RLock
+    touched: set[str]
+
+    def _touch(self, name: str) -> None:
+        with self.write_lock:
+            self.touched.add(name)
+
+    def _written(self, name: str) -> ProjectData | Response:
+        """The project to write to (marked written), or the 404 answer."""
+        project = self.dataset.project(name)
+        if project is None:
+            return project_not_found(name)
+        self._touch(name)
+        return project

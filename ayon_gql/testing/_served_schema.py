@@ -39,6 +39,7 @@ from ayon_gql.testing import (
     _resolve_events,
     _resolve_fields,
     _resolve_links,
+    _resolve_lists,
     _resolve_root,
 )
 from ayon_gql.testing._attributes import ENUM_KIND_PREFIX, AttributeTypes
@@ -196,6 +197,7 @@ def attach_resolvers(schema: GraphQLSchema) -> GraphQLSchema:
         _resolve_links.RESOLVERS,
         _resolve_fields.RESOLVERS,
         _resolve_events.RESOLVERS,
+        _resolve_lists.RESOLVERS,
     ):
         for (type_name, field_name), fn in table.items():
             found = schema.type_map.get(type_name)

@@ -77,3 +77,44 @@ def build_users(seed: int) -> tuple[list[Node], dict[str, str], dict[str, str]]:
             }
         )
     return users, passwords, api_keys
+
+
+#: The access groups of the studio (``GET /api/accessGroups/_``).
+ACCESS_GROUPS = ["artist", "freelancer", "supervisor"]
+
+
+def new_user(name: str, body: Node, creator: str, when: str) -> Node:
+    """A user created through ``PUT /api/users/{name}``, in the shape of :func:`build_users`."""
+    attrib: Node = body["attrib"] if isinstance(body.get("attrib"), dict) else {}
+    groups: Node = body["accessGroups"] if isinstance(body.get("accessGroups"), dict) else {}
+    full: Node = {"fullName": None, "email": None, "avatarUrl": None, "developerMode": None}
+    full.update(attrib)
+    data: Node = body["data"] if isinstance(body.get("data"), dict) else {}
+    return {
+        "__typename": "UserNode",
+        "name": name,
+        "active": bool(body.get("active", True)),
+        "createdAt": when,
+        "updatedAt": when,
+        "accessGroups": json_text(groups),
+        "defaultAccessGroups": list(data.get("defaultAccessGroups") or []),
+        "isAdmin": bool(data.get("isAdmin")),
+        "isManager": bool(data.get("isManager")),
+        "isService": False,
+        "isGuest": False,
+        "isDeveloper": False,
+        "isStagingAllowed": False,
+        "inviteSentAt": None,
+        "inviteAcceptedAt": None,
+        "hasPassword": bool(body.get("password")),
+        "disablePasswordLogin": False,
+        "userPool": None,
+        "apiKeyPreview": None,
+        "deleted": False,
+        "attrib": full,
+        "allAttrib": json_text({k: v for k, v in full.items() if v is not None}),
+        "_accessGroups": groups,
+        "_apiKey": None,
+        "_createdBy": creator,
+        "_ownAttrib": sorted(attrib),
+    }

@@ -12,6 +12,7 @@ from typing import Any
 
 from ayon_gql.testing._nodes import Node, json_text
 from ayon_gql.testing._write_entities import _PARENT_KEY, _PLAIN, EntityWriter, _now
+from ayon_gql.testing._write_hierarchy import inherit_below, restructure
 from ayon_gql.testing._write_tx import OpFailure, Transaction
 
 __all__ = ["delete", "update"]
@@ -119,7 +120,12 @@ def _change_events(
 
 
 def update(
-    writer: EntityWriter, tx: Transaction, entity_type: str, entity_id: str, data: dict[str, Any]
+    writer: EntityWriter,
+    tx: Transaction,
+    entity_type: str,
+    entity_id: str,
+    data: dict[str, Any],
+    force: bool = False,
 ) -> None:
     """Change the fields ``data`` names (checked by ``_write_fields``)."""
     node = writer._node(entity_type, entity_id)
@@ -133,10 +139,14 @@ def update(
     if data.get("taskType"):
         writer._check_type("taskTypes", data["taskType"], "task_type", "task_types")
     events, summary = _change_events(entity_type, node, data, writer.attribute_order)
+    if entity_type in ("folder", "task"):
+        restructure(writer.p, tx, entity_type, node, data, force)
     if data.get("attrib"):
         tx.put(node, "attrib", {**node["attrib"], **data["attrib"]})
         if "ownAttrib" in node:
             tx.put(node, "ownAttrib", sorted({*node["ownAttrib"], *data["attrib"]}))
+    if entity_type == "folder" and data.get("attrib"):
+        inherit_below(writer.p, tx, node)
     if "data" in data:
         merged = {**node.get("_data", {}), **(data["data"] or {})}
         tx.put(node, "_data", merged)

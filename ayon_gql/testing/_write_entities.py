@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from ayon_gql.testing._activities import created_event, publish_activities
 from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import Node, iso, json_text
 from ayon_gql.testing._project_meta import project_attrib
+from ayon_gql.testing._write_hierarchy import check_unique
 from ayon_gql.testing._write_tx import (
     OpFailure,
     Transaction,
@@ -134,11 +136,9 @@ class EntityWriter:
             summary={"entityId": entity_id, "parentId": node.get(_PARENT_KEY[entity_type])},
         )
         if entity_type == "version":
-            tx.emit(
-                "activity.created",
-                description="Created watch activity",
-                summary={"activity_type": "watch", "entity_id": node["id"]},
-            )
+            watch = publish_activities(tx, self.p, node, self.user)
+            description, summary = created_event(self.p, watch)
+            tx.emit("activity.created", description=description, summary=summary)
 
     def _create_folder(self, tx: Transaction, node: Node, data: dict[str, Any]) -> None:
         p = self.p
@@ -147,12 +147,8 @@ class EntityWriter:
         folder_type = data.get("folderType") or p.node["folderTypes"][0]["name"]
         self._check_type("folderTypes", folder_type, "folder_type", "folder_types")
         path = f"{parent['path']}/{node['name']}" if parent else f"/{node['name']}"
-        if path in p.folder_by_path:
-            raise OpFailure(
-                409,
-                "unique-violation",
-                f"Folder with path '{path}' already exists.",
-            )
+        if node["active"]:
+            check_unique(p, "folder", parent["id"] if parent else None, node["name"])
         own = dict(data.get("attrib") or {})
         inherited = dict(parent["attrib"]) if parent else project_attrib()
         inherited.pop("description", None)
@@ -189,6 +185,8 @@ class EntityWriter:
         p = self.p
         folder = self._ref("folder", "folder_id", data.get("folderId") or "", "folders")
         self._check_type("taskTypes", data["taskType"], "task_type", "task_types")
+        if node["active"]:
+            check_unique(p, "task", folder["id"], node["name"])
         own = dict(data.get("attrib") or {})
         inherited = {k: v for k, v in folder["attrib"].items() if k not in ("clipIn", "clipOut")}
         node.update(

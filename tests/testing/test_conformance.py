@@ -33,10 +33,13 @@ AUTH_OVERRIDES: dict[str, dict[str, str]] = {
     "rest-users-me-bad-key": {"X-Api-Key": "not-a-valid-key"},
 }
 
-# Sub-trees whose keys are free-form data (templates of a project anatomy):
+# Sub-trees whose keys are free-form data (templates of a project anatomy, the
+# addons of a bundle: the stand-in's production bundle also holds studio_tools):
 # only the JSON type is compared there.
 FREE_FORM: dict[str, set[str]] = {
     "rest-project": {"$.config.templates"},
+    "rest-bundles": {f"$.bundles[{i}].addons" for i in range(2)},
+    "rest-bundles-archived": {f"$.bundles[{i}].addons" for i in range(2)},
 }
 
 # Keys whose values (not just types) must equal the recording.

@@ -20,10 +20,10 @@ from typing import Any
 import httpx
 
 from ayon_gql.testing import StandInServer
+from tests._replay import assert_like, learn_ids, mapped
 from tests._shared import SERVER_1_16, require_shared
 
 WRITES = SERVER_1_16 / "writes"
-_HEX32 = re.compile(r"^[0-9a-fA-F]{32}$")
 _BODY_NOTE = re.compile(r"^<(\d+) bytes of (.+)>$")
 # Values that differ per run by nature.
 _VOLATILE = {"createdAt", "updatedAt", "x-thumbnail-time"}
@@ -66,53 +66,13 @@ def _body(name: str, note: str) -> bytes:
     return b"GIF89a" + b"\x00" * (size - 6) if kind == "image/gif" else b"%" * size
 
 
-def _learn_ids(recorded: Any, actual: Any, ids: dict[str, str]) -> None:
-    """Map ids the real server made to those the stand-in made in the same place."""
-    if isinstance(recorded, dict) and isinstance(actual, dict):
-        for key, value in recorded.items():
-            if key in actual:
-                _learn_ids(value, actual[key], ids)
-    elif isinstance(recorded, list) and isinstance(actual, list):
-        for one, other in zip(recorded, actual, strict=False):
-            _learn_ids(one, other, ids)
-    elif (
-        isinstance(recorded, str)
-        and isinstance(actual, str)
-        and recorded != actual
-        and _HEX32.match(recorded)
-        and _HEX32.match(actual)
-    ):
-        ids.setdefault(recorded, actual)
-
-
 def _assert_like(recorded: Any, actual: Any, where: str, ids: dict[str, str]) -> None:
-    """Same keys and types everywhere; same values but for ids made by each server and times."""
-    if isinstance(recorded, dict):
-        assert isinstance(actual, dict), where
-        assert set(actual) == set(recorded), f"{where}: {sorted(set(actual) ^ set(recorded))}"
-        for key, value in recorded.items():
-            if key not in _VOLATILE and key != "traceback":
-                _assert_like(value, actual[key], f"{where}.{key}", ids)
-    elif isinstance(recorded, list):
-        assert isinstance(actual, list) and len(actual) == len(recorded), where
-        for index, (one, other) in enumerate(zip(recorded, actual, strict=True)):
-            _assert_like(one, other, f"{where}[{index}]", ids)
-    elif isinstance(recorded, str) and _HEX32.match(recorded):
-        assert isinstance(actual, str) and ids.get(recorded, recorded) == actual, where
-    elif where.endswith(_BY_TYPE):
-        assert type(actual) is type(recorded), where
-    else:
-        assert actual == recorded, f"{where}: {actual!r} != {recorded!r}"
+    assert_like(recorded, actual, where, ids, volatile=_VOLATILE, by_type=_BY_TYPE)
 
 
 def _send(
     server: StandInServer, name: str, request: dict[str, Any], ids: dict[str, str], token: str
 ) -> httpx.Response:
-    def mapped(text: str) -> str:
-        for old, new in ids.items():
-            text = text.replace(old, new)
-        return text
-
     headers = dict(request.get("headers") or {})
     if request.get("auth") == "X-Api-Key":
         headers["X-Api-Key"] = server.api_key
@@ -120,11 +80,11 @@ def _send(
         headers["Authorization"] = f"Bearer {token}"
     options: dict[str, Any] = {"params": request.get("params"), "headers": headers}
     if "json" in request:
-        options["json"] = json.loads(mapped(json.dumps(request["json"])))
+        options["json"] = json.loads(mapped(json.dumps(request["json"]), ids))
     elif "body" in request:
         options["content"] = _body(name, request["body"])
     return httpx.request(
-        request["method"], server.url + mapped(request["path"]), timeout=30, **options
+        request["method"], server.url + mapped(request["path"], ids), timeout=30, **options
     )
 
 
@@ -147,9 +107,9 @@ def test_recorded_writes_replay_with_the_same_answers(ayon_server: StandInServer
         for header in ("x-thumbnail-id", "cache-control"):
             if header in recorded["headers"]:
                 assert header in answer.headers, f"{name}: {header}"
-                _learn_ids(recorded["headers"][header], answer.headers[header], ids)
+                learn_ids(recorded["headers"][header], answer.headers[header], ids)
         if "json" in recorded:
-            _learn_ids(recorded["json"], answer.json(), ids)
+            learn_ids(recorded["json"], answer.json(), ids)
             _assert_like(recorded["json"], answer.json(), name, ids)
         replayed += 1
     assert replayed == len(_order()) > 40
