@@ -224,13 +224,14 @@ class _Completion:
         self, plan: Plan, parent_id: str, connection: dict[str, Any], previous: _Parent | None
     ) -> None:
         """Queue a newest-first connection to be asked again whole, for twice as many."""
-        count = len(connection.get(plan["edges"]) or ())
+        edges = connection.get(plan["edges"])  # None when left out by @include/@skip
+        count = len(edges) if isinstance(edges, list) else None
         if previous is None:
             parent = _Parent(plan, parent_id, connection, None)
-            parent.asked = count
+            parent.asked = count or 0
             self.pending.append(parent)
             return
-        if count < previous.asked:
+        if count is not None and count < previous.asked:
             raise self.error(
                 f"{plan['connection']!r} of {parent_id} says it has more but sent {count} of"
                 f" the {previous.asked} items asked for"

@@ -70,6 +70,11 @@ OPERATIONS = {
     " project(name: $projectName) { versions(first: 40) { edges { node { id"
     f" representations(first: {{n}}) {{ {PAGE} edges @include(if: $flag) {{ node {{ id }} }} }}"
     " } } } } }",
+    # ... and a newest-first connection's edges left out.
+    "ActivityEdgesLeftOut": "query ActivityEdgesLeftOut($projectName: String!, $flag: Boolean!) {"
+    " project(name: $projectName) { versions(first: 6) { edges { node { id"
+    f" activities(first: {{n}}) {{ {PAGE} edges @include(if: $flag) {{ node {{ activityId }} }} }}"
+    " } } } } }",
 }
 FRAGMENTS = "fragment VersionBits on VersionNode { id status @include(if: $flag) }\n"
 
@@ -83,6 +88,7 @@ RUNS: dict[str, list[dict[str, Any]]] = {
     "FragmentVariable": [{"flag": True}, {"flag": False}],
     "ConditionalCopy": [{"flag": True}, {"flag": False}],
     "EdgesLeftOut": [{"flag": False}, {"flag": True}],
+    "ActivityEdgesLeftOut": [{"flag": False}, {"flag": True}],
 }
 
 ITERATED = (
