@@ -29,7 +29,8 @@ PAGE = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
 
 #: Operation name -> text, ``{n}`` standing for the nested ``first`` (1, or raised).
 OPERATIONS = {
-    # Activities of an entity come newest first; after: reads them oldest first.
+    # Activities of an entity: AYON lists them newest first while after: reads them
+    # oldest first, so completion asks those parents for the whole list again.
     "VersionActivities": "query VersionActivities($projectName: String!) {"
     " project(name: $projectName) { versions(first: 6) { edges { node { id"
     f" activities(first: {{n}}) {{ {PAGE} edges {{ cursor node {{ activityId }} }} }}"
