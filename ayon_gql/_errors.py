@@ -35,6 +35,7 @@ __all__ = [
     "RequestValidationError",
     "SchemaSourceError",
     "ServerError",
+    "SettingsValidationError",
     "TransferError",
     "TransportError",
     "ValidationIssue",
@@ -375,6 +376,16 @@ class WriteValidationError(InvalidInputError):
         #: What is wrong with the field, without the operation and model named.
         self.reason = message
         super().__init__(message, operation="write", project_name=project_name)
+
+
+class SettingsValidationError(InvalidInputError):
+    """Addon settings refused before sending: a wrong type, a value outside a
+    constraint, a choice the addon's schema does not have.  ``errors`` lists
+    ``(path, reason)`` with paths by wire names (``review_presets.0.width``)."""
+
+    def __init__(self, message: str, errors: list[tuple[str, str]]) -> None:
+        self.errors = errors
+        super().__init__(message, operation="save settings")
 
 
 class CommitError(AyonError):

@@ -15,6 +15,8 @@ base clients, the scalars) comes from ayon-gql's own package data.
     package = "studio_ayon"           # import name of the generated package
     package_dir = "studio_ayon"       # folder it is written to (default: the package name)
     url = "https://ayon.example.com"  # optional: default server for `schema pull`
+    addons = { studio_tools = "1.0.0" }  # optional: addons to snapshot (default: production bundle)
+    addons_dir = "schema/addons"      # where addon snapshots go
 
     [tool.ayon-gql.codegen]           # optional: extra ariadne-codegen options, passed through
 
@@ -36,10 +38,22 @@ from ayon_gql._errors import ProjectConfigError
 SECTION = "ayon-gql"
 
 _KNOWN_KEYS = frozenset(
-    {"schema", "openapi", "queries", "package", "package_dir", "url", "codegen"}
+    {
+        "schema",
+        "openapi",
+        "queries",
+        "package",
+        "package_dir",
+        "url",
+        "codegen",
+        "addons",
+        "addons_dir",
+    }
 )
 #: The write-model snapshot's file name when ``openapi`` is not set: beside the SDL snapshot.
 DEFAULT_OPENAPI_NAME = "openapi.json"
+#: Where addon snapshots go when ``addons_dir`` is not set.
+DEFAULT_ADDONS_DIR = "schema/addons"
 #: Keys other features read from the section (validated where they are used).
 _EXTENSION_KEYS: frozenset[str] = frozenset({"all_attrib"})
 
@@ -87,6 +101,15 @@ class ProjectConfig:
     section: Mapping[str, Any] = field(default_factory=dict)
     #: The write-model snapshot (from the server's ``openapi.json``); None: beside ``schema``.
     openapi_path: Path | None = None
+    #: Addon versions to snapshot by name; None: the server's production bundle decides.
+    addons: Mapping[str, str] | None = None
+    #: The folder of addon snapshots (``{name}-{version}.{kind}.json``).
+    addons_dir: Path | None = None
+
+    @property
+    def addons_folder(self) -> Path:
+        """The folder of addon snapshots (``addons_dir``, default ``schema/addons``)."""
+        return self.addons_dir or (self.root / DEFAULT_ADDONS_DIR).resolve()
 
     @property
     def openapi(self) -> Path:
@@ -104,6 +127,23 @@ def _text(section: Mapping[str, Any], key: str, default: str | None, where: Path
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise ProjectConfigError(f"{where}: [tool.{SECTION}] {key} must be a non-empty string")
     return value
+
+
+def _addons_table(section: Mapping[str, Any], where: Path) -> dict[str, str] | None:
+    """``addons = { name = "version" }``: a table of version strings, or None when unset."""
+    value = section.get("addons")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ProjectConfigError(
+            f'{where}: [tool.{SECTION}] addons must be a table, e.g. {{ studio_tools = "1.0.0" }}'
+        )
+    for name, version in value.items():
+        if not isinstance(version, str) or not version.strip():
+            raise ProjectConfigError(
+                f"{where}: [tool.{SECTION}] addons.{name} must be a version string"
+            )
+    return {str(name): str(version) for name, version in value.items()}
 
 
 def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
@@ -127,6 +167,8 @@ def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
     package_dir = _text(section, "package_dir", package, where)
     url = _text(section, "url", None, where)
     openapi = _text(section, "openapi", None, where)
+    addons_dir = _text(section, "addons_dir", DEFAULT_ADDONS_DIR, where)
+    addons = _addons_table(section, where)
     codegen = section.get("codegen", {})
     if not isinstance(codegen, Mapping):
         raise ProjectConfigError(f"{where}: [tool.{SECTION}.codegen] must be a table")
@@ -141,6 +183,8 @@ def parse_section(root: Path, section: Mapping[str, Any]) -> ProjectConfig:
         codegen=dict(codegen),
         section=dict(section),
         openapi_path=(root / openapi).resolve() if openapi is not None else None,
+        addons=addons,
+        addons_dir=(root / str(addons_dir)).resolve(),
     )
 
 

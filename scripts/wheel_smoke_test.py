@@ -243,6 +243,32 @@ assert write_models.VersionCreate.entity_type == "version"
     _run("python", "-c", script, cwd=studio)
 
 
+def test_init_types_the_addons_settings_read_and_written(studio: Path, standin: StandIn) -> None:
+    names = sorted(p.name for p in (studio / "schema" / "addons").glob("*settings.json"))
+    assert "studio_tools-1.0.0.settings.json" in names, names
+    script = """
+from studio_ayon import AyonClient
+from studio_ayon.settings.studio_tools import StudioToolsSettings
+from ayon_gql.settings import SettingsValidationError
+with AyonClient.from_env() as client:
+    tools = client.settings.studio_tools
+    studio = tools.studio()
+    assert isinstance(studio, StudioToolsSettings)
+    assert studio.model_dump(by_alias=True) == client.rest.settings.studio("studio_tools", "1.0.0")
+    try:
+        tools.update_studio({"max_threads": 0})
+    except SettingsValidationError as error:
+        assert error.errors[0][0] == "max_threads", error.errors
+    else:
+        raise AssertionError("an invalid override was sent")
+    tools.update_studio(StudioToolsSettings(max_threads=12))
+    assert tools.studio().max_threads == 12
+    tools.reset_studio()
+    assert tools.studio().max_threads == 8
+"""
+    _run("python", "-c", script, cwd=studio, env=standin.env())
+
+
 def test_a_hand_written_module_in_the_package_survives_generate(studio: Path) -> None:
     helper = studio / "studio_ayon" / "shots.py"
     text = _studio_files()["studio_ayon/shots.py"]

@@ -29,7 +29,10 @@ def register(subparsers: Any) -> None:
         "with --strict). The write models are compared too (--base-openapi to --openapi, each "
         "defaulting to a server's /openapi.json, the openapi.json beside its schema or the "
         "project's); their breaking "
-        "changes fail the check. Exit status: 0 when safe, 1 when an operation or fragment fails, "
+        "changes fail the check. --settings DIR compares the addon settings snapshots there "
+        "with the project's (--base-settings, default its addons_dir), addon by addon; a "
+        "setting removed or retyped or a choice removed fails the check. "
+        "Exit status: 0 when safe, 1 when an operation or fragment fails, "
         "2 when a schema or the queries cannot be read (or there are none).",
     )
     parser.add_argument(
@@ -57,6 +60,16 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="the openapi snapshot the code was written for (default: the project's)",
     )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        help="folder of newer addon settings snapshots (NAME-VERSION.settings.json) to compare",
+    )
+    parser.add_argument(
+        "--base-settings",
+        type=Path,
+        help="folder of the settings snapshots the code was written for (default: the project's)",
+    )
     parser.add_argument("--strict", action="store_true", help="deprecated fields are errors")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_connection_options(parser)
@@ -80,6 +93,24 @@ def _server_write_models(url: str, args: argparse.Namespace) -> Any:
     except AyonError as exc:
         print(f"warning: write models not compared: {exc}", file=sys.stderr)
         return None
+
+
+def _add_settings_changes(report: Any, args: argparse.Namespace) -> None:
+    """File the settings changes from the base snapshots to ``--settings`` in ``report``."""
+    from ayon_gql._errors import ProjectConfigError
+    from ayon_gql._project import find_project
+    from ayon_gql.schema._settings_diff import diff_settings_folders
+
+    base = args.base_settings
+    if base is None:
+        project = find_project(args.project)
+        if project is None:
+            raise ProjectConfigError("--settings needs --base-settings outside a project")
+        base = project.addons_folder
+    lists = {"breaking": report.settings_breaking, "dangerous": report.settings_dangerous}
+    for change in diff_settings_folders(base, args.settings):
+        if change.severity in lists:
+            lists[change.severity].append(change)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -109,6 +140,8 @@ def _check(args: argparse.Namespace) -> int:
             openapi=openapi[0],
             base_openapi=openapi[1],
         )
+        if args.settings is not None:
+            _add_settings_changes(report, args)
     except AyonError as exc:  # a schema or the queries cannot be read, a bad configuration
         return fail(exc, status=2)
     for value, index in ((args.schema, 0), (args.base, 1)):

@@ -6,9 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ayon_gql.cli._common import add_connection_options, client_from_args
+
+if TYPE_CHECKING:
+    from ayon_gql._project import ProjectConfig
 
 
 def register(subparsers: Any) -> None:
@@ -19,9 +22,10 @@ def register(subparsers: Any) -> None:
         "(creating the file if needed; other sections are not touched), write the schema "
         "snapshot (pulled from --url or AYON_SERVER_URL, or read from --schema FILE: SDL or "
         "introspection JSON) and the openapi snapshot the write models are made from (pulled "
-        "too, or read from --openapi FILE or the openapi.json beside --schema), create the "
-        "queries folder with a starter operation (--stock: a copy of ayon-gql's own "
-        "operations), write .graphqlrc.yml for editors and generate "
+        "too, or read from --openapi FILE or the openapi.json beside --schema), the settings "
+        "schemas of the server's addons (schema/addons; --stock without a server: ayon-gql's "
+        "own), create the queries folder with a starter operation (--stock: a copy of "
+        "ayon-gql's own operations), write .graphqlrc.yml for editors and generate "
         "the package. Whatever exists already is left alone, so running it again is safe.",
     )
     parser.add_argument("package", help="import name of the generated package, e.g. studio_ayon")
@@ -39,7 +43,9 @@ def register(subparsers: Any) -> None:
         "(default: openapi.json beside --schema, else pulled from the server)",
     )
     parser.add_argument(
-        "--stock", action="store_true", help="start from a copy of ayon-gql's own operations"
+        "--stock",
+        action="store_true",
+        help="start from a copy of ayon-gql's own operations (and addon settings snapshots)",
     )
     parser.add_argument("--project", type=Path, help="project folder (default: current folder)")
     add_connection_options(parser)
@@ -70,10 +76,23 @@ def _init(args: argparse.Namespace) -> int:
 
         try:
             with client_from_args(args) as client:
-                return pull_openapi(connection=client.connection).text()
+                text = pull_openapi(connection=client.connection).text()
+                _pull_addons(client, args.project or Path.cwd())
+                return text
         except AyonError as exc:
             print(f"warning: no openapi snapshot (write models): {exc}", file=sys.stderr)
             return None
+
+    def fetch_addon_settings(project: ProjectConfig) -> list[Path]:
+        from ayon_gql._errors import AyonError
+        from ayon_gql.schema._settings_snapshot import pull_project_settings
+
+        try:
+            with client_from_args(args) as client:
+                return pull_project_settings(client.connection, project, server_version=None)
+        except AyonError as exc:
+            print(f"warning: no addon settings snapshots: {exc}", file=sys.stderr)
+            return []
 
     with generation_warnings_as_lines():
         report = init_project(
@@ -85,6 +104,7 @@ def _init(args: argparse.Namespace) -> int:
             stock=args.stock,
             openapi_file=args.openapi,
             fetch_openapi=fetch_openapi if args.schema is None and server else None,
+            fetch_addon_settings=(fetch_addon_settings if args.schema is None and server else None),
         )
     for path, what in report.created:
         print(f"created    {path}: {what}")
@@ -107,6 +127,26 @@ def _init(args: argparse.Namespace) -> int:
         f"then `from {report.project.package} import ...`"
     )
     return 0
+
+
+def _pull_addons(client: Any, root: Path) -> None:
+    """The openapi snapshots of the addons the new project uses (the production
+    bundle's, or those its existing ``[tool.ayon-gql] addons`` names)."""
+    from ayon_gql._errors import AyonError
+    from ayon_gql._project import DEFAULT_ADDONS_DIR, find_project
+    from ayon_gql.schema._api_document import pull_addon_snapshots
+
+    try:
+        project = find_project(root)
+        if project is not None and project.root != root.resolve():
+            project = None
+        folder = project.addons_folder if project else root.resolve() / DEFAULT_ADDONS_DIR
+        version = client.connection.server_version()
+        lines = pull_addon_snapshots(client.connection, project, folder, server_version=version)
+        for line in lines:
+            print(line, file=sys.stderr)
+    except AyonError as exc:
+        print(f"warning: no addon snapshots: {exc}", file=sys.stderr)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ayon_gql.cli import _rest
+from ayon_gql.cli import _rest, _rest_call
 from ayon_gql.cli._common import add_connection_options, client_from_args, print_json, print_table
 
 REST_COMMANDS = ("installers", "dependency-packages", "bundles", "settings", "info")
@@ -25,14 +25,18 @@ def register(subparsers: Any) -> None:
     _register_info(subparsers)
     group = subparsers.add_parser(
         "rest",
-        help=f"REST endpoints: {', '.join(REST_COMMANDS)} (also available without 'rest')",
+        help=f"REST endpoints: {', '.join(REST_COMMANDS)} (also available without 'rest'), "
+        "and `call` for any operation",
         description="Commands for AYON's REST API: desktop installers, dependency packages, "
         "bundles, addon settings and server information. Each is also available at the "
-        "top level: `ayon-gql rest bundles list` is `ayon-gql bundles list`.",
+        "top level: `ayon-gql rest bundles list` is `ayon-gql bundles list`. "
+        "`ayon-gql rest call OPERATION_ID` calls any operation of the server's or an addon's "
+        "openapi snapshot.",
     )
     commands = group.add_subparsers(dest="rest_command", metavar="COMMAND")
     _rest.register(commands)
     _register_info(commands)
+    _rest_call.register(commands)
     group.set_defaults(handler=lambda args: _help(group))
 
 

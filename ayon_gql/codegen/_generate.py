@@ -109,8 +109,19 @@ def _stage_write_models(openapi: Path, staging: Path) -> list[Path]:
     return [module, copy]
 
 
+def _write_rest(project: ProjectConfig, package: Path, openapi: Path | None) -> list[str]:
+    """The package's ``api/`` and ``addons/``; returns notes on what was left out."""
+    from ayon_gql.codegen._rest_package import addon_documents, write_rest_package
+    from ayon_gql.schema._openapi import read_json_document
+
+    server = read_json_document(openapi) if openapi is not None else None
+    addons, notes = addon_documents(project.addons_folder, project.addons)
+    write_rest_package(package, server, addons)
+    return notes
+
+
 def _run_codegen(
-    project: ProjectConfig, schema: Path, scratch: Path, openapi: Path | None
+    project: ProjectConfig, schema: Path, scratch: Path, openapi: Path | None, notes: list[str]
 ) -> Path:
     """ariadne-codegen's output for ``project`` in ``scratch``; returns the package folder.
 
@@ -144,11 +155,38 @@ def _run_codegen(
     except (CodeGenException, GraphQLError) as exc:
         raise GenerationError(f"ariadne-codegen: {exc}") from None
     package = output / project.package
+    _write_settings(project, package)
+    notes.extend(_write_rest(project, package, openapi))
     (package / MANIFEST_NAME).write_text(
         _MANIFEST_HEADER + "".join(f"{name}\n" for name in sorted(_relative_files(package))),
         encoding="utf-8",
     )
     return package
+
+
+def _write_settings(project: ProjectConfig, package: Path) -> None:
+    """The package's ``settings`` folder, from the project's settings snapshots: the
+    versions ``[tool.ayon-gql] addons`` names, else every snapshot (one version each)."""
+    from ayon_gql.codegen._settings_code import write_settings_package
+    from ayon_gql.schema._addons import configured_addons
+    from ayon_gql.schema._settings_snapshot import find_settings_snapshots
+
+    snapshots = find_settings_snapshots(project.addons_folder)
+    configured = configured_addons(project)
+    if configured is not None:
+        snapshots = [s for s in snapshots if s.addon in configured]
+    versions: dict[str, set[str]] = {}
+    for snapshot in snapshots:
+        versions.setdefault(snapshot.addon.name, set()).add(snapshot.addon.version)
+    several = {name: sorted(found) for name, found in versions.items() if len(found) > 1}
+    if several:
+        name, found = sorted(several.items())[0]
+        raise GenerationError(
+            f"{_shown(project.addons_folder, project.root)} holds settings snapshots of "
+            f"{name} {' and '.join(found)}: remove the version you no longer run, or name one "
+            f"in [tool.{SECTION}] addons"
+        )
+    write_settings_package(snapshots, package)
 
 
 def _relative_files(root: Path) -> set[str]:
@@ -265,8 +303,12 @@ def generate(
         )
     with tempfile.TemporaryDirectory(prefix="ayon-gql-generate-") as scratch:
         has_openapi = openapi.is_file()
-        fresh = _run_codegen(project, schema, Path(scratch), openapi if has_openapi else None)
+        notes: list[str] = []
+        fresh = _run_codegen(
+            project, schema, Path(scratch), openapi if has_openapi else None, notes
+        )
         result, collisions = _compare(fresh, destination)
+        result.notes.extend(notes)
         if not has_openapi:
             result.notes.append(
                 f"no write models: no openapi snapshot at {_shown(openapi, project.root)} "

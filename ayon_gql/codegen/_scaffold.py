@@ -149,6 +149,31 @@ def stock_queries_dir() -> Path:
     raise ProjectConfigError("ayon-gql's stock operations are missing; reinstall ayon-gql")
 
 
+def stock_addons_dir() -> Path:
+    """ayon-gql's own addon settings snapshots (package data; a checkout's schema/addons/)."""
+    packaged = resources.files("ayon_gql.codegen") / "stock_addons"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "schema" / "addons"
+    if checkout.is_dir():  # an editable install from a checkout
+        return checkout
+    raise ProjectConfigError("ayon-gql's stock addon snapshots are missing; reinstall ayon-gql")
+
+
+def _has_settings_snapshots(project: ProjectConfig) -> bool:
+    return any(project.addons_folder.glob("*settings.json"))
+
+
+def _copy_stock_addons(project: ProjectConfig, report: InitReport) -> None:
+    """The stock package's settings snapshots, for ``--stock`` without a server's own."""
+    sources = sorted(stock_addons_dir().glob("*settings.json"))
+    project.addons_folder.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        shutil.copyfile(source, project.addons_folder / source.name)
+    shown = _shown(project.addons_folder, project.root)
+    report.created.append((shown, f"{len(sources)} files: ayon-gql's addon settings snapshots"))
+
+
 def _graphql_config(project: ProjectConfig) -> str:
     schema = _shown(project.schema, project.root)
     queries = _shown(project.queries, project.root)
@@ -200,6 +225,7 @@ def init_project(
     stock: bool = False,
     openapi_file: Path | None = None,
     fetch_openapi: Callable[[], str | None] | None = None,
+    fetch_addon_settings: Callable[[ProjectConfig], list[Path]] | None = None,
 ) -> InitReport:
     """Set up ``root`` for generating ``package``; see the module docstring.
 
@@ -212,6 +238,8 @@ def init_project(
     ``schema_file``, else from ``fetch_openapi`` (returns the snapshot's
     text, None when the server has none); without one the package has no
     ``write_models`` until ``ayon-gql schema pull`` brings it.
+    ``fetch_addon_settings`` writes the addons' settings snapshots (returns
+    the files) when the project has none yet.
     """
     root = root.resolve()
     check_package_name(package)
@@ -267,7 +295,15 @@ def init_project(
         detail = "openapi snapshot exists (refresh with `ayon-gql schema pull`)"
         report.kept.append((_shown(project.openapi, root), detail))
 
+    if schema_file is not None:
+        _copy_addon_snapshots(schema_file.parent / "addons", project, root, report)
     _write_queries(project, stock=stock, report=report)
+
+    if fetch_addon_settings is not None and not _has_settings_snapshots(project):
+        for path in fetch_addon_settings(project):
+            report.created.append((_shown(path, root), "addon settings snapshot"))
+    if stock and not _has_settings_snapshots(project):
+        _copy_stock_addons(project, report)
 
     rc = root / GRAPHQL_CONFIG_NAME
     if rc.exists():
@@ -278,6 +314,23 @@ def init_project(
 
     report.generation = generate(root)
     return report
+
+
+def _copy_addon_snapshots(
+    source: Path, project: ProjectConfig, root: Path, report: InitReport
+) -> None:
+    """The addon openapi snapshots beside ``--schema`` (its ``addons/`` folder), copied
+    into the project's ``addons_dir`` unless one of that name is there already."""
+    if not source.is_dir():
+        return
+    for snapshot in sorted(source.glob("*.openapi.json")):
+        target = project.addons_folder / snapshot.name
+        if target.exists():
+            report.kept.append((_shown(target, root), "addon snapshot exists"))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(snapshot, target)
+        report.created.append((_shown(target, root), "addon openapi snapshot"))
 
 
 def _openapi_text(

@@ -100,9 +100,7 @@ def _docstring(schema_name: str, cls: str) -> str:
 
 def _class_code(schema_name: str, schema: Mapping[str, Any], names: Mapping[str, str]) -> str:
     cls = names[schema_name]
-    kind = next(
-        (k for suffix, k in KIND_NAMES.items() if schema_name.endswith(suffix)), "Attrib"
-    )
+    kind = next((k for suffix, k in KIND_NAMES.items() if schema_name.endswith(suffix)), "Attrib")
     lines = [f"class {cls}({_BASES[kind]}):", f'    """{_docstring(schema_name, cls)}"""', ""]
     if kind in ("Create", "Update"):
         entity_type = next(e for e in ENTITY_TYPES if cls == entity_prefix(e) + kind)

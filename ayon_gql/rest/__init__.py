@@ -42,6 +42,7 @@ from ayon_gql.rest._settings_models import (
     AllSettings,
     SettingsOverride,
 )
+from ayon_gql.rest._shortcuts import apost_comment, asite_roots, mention, post_comment, site_roots
 from ayon_gql.rest._transfers import (
     DEFAULT_CHUNK_SIZE,
     ProgressCallback,
@@ -89,5 +90,10 @@ __all__ = [
     "SourceType",
     "TransferError",
     "UserInfo",
+    "apost_comment",
+    "asite_roots",
     "file_checksum",
+    "mention",
+    "post_comment",
+    "site_roots",
 ]

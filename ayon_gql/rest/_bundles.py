@@ -6,10 +6,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from ayon_gql._errors import InvalidInputError, NotFoundError
-from ayon_gql.rest._base import AsyncRunner, Call, SyncRunner, as_model, as_nothing, query_bool
+from ayon_gql.rest._base import AsyncRunner, Call, SyncRunner, as_model, as_nothing
 from ayon_gql.rest._base import segment as _segment
 from ayon_gql.rest._bundle_models import AddonDevelopment, Bundle, BundleCheck, BundleList
 from ayon_gql.rest._checks import build_model, check_enum, check_filename, check_name, check_segment
+from ayon_gql.rest._endpoints import (
+    BUNDLE_ACTIONS,
+    CHECK_BUNDLE_COMPATIBILITY,
+    CREATE_NEW_BUNDLE,
+    DELETE_EXISTING_BUNDLE,
+    LIST_BUNDLES,
+    UPDATE_BUNDLE,
+    endpoint_call,
+)
 from ayon_gql.rest._model_base import Platform
 
 __all__ = ["AsyncBundles", "Bundles"]
@@ -23,12 +32,8 @@ def _path(name: str) -> str:
 
 
 def _list_call(archived: bool) -> Call[BundleList]:
-    return Call(
-        "GET",
-        _BASE,
-        as_model(BundleList),
-        params={"archived": query_bool(archived or None)},
-        operation="list bundles",
+    return endpoint_call(
+        LIST_BUNDLES, as_model(BundleList), archived=archived or None, operation="list bundles"
     )
 
 
@@ -67,25 +72,17 @@ def _check_addons(addons: Mapping[str, str | None]) -> dict[str, str | None]:
 
 
 def _create_call(bundle: Bundle, force: bool) -> Call[None]:
-    return Call(
-        "POST",
-        _BASE,
-        as_nothing,
-        json=bundle.to_payload(),
-        params={"force": query_bool(force or None)},
+    return endpoint_call(
+        CREATE_NEW_BUNDLE, as_nothing, json=bundle.to_payload(), force=force or None,
         operation="create bundle",
-    )
+    )  # fmt: skip
 
 
 def _check_call(bundle: Bundle) -> Call[BundleCheck]:
-    return Call(
-        "POST",
-        f"{_BASE}/check",
-        as_model(BundleCheck),
-        json=bundle.to_payload(),
-        idempotent=True,
-        operation="check bundle",
-    )
+    return endpoint_call(
+        CHECK_BUNDLE_COMPATIBILITY, as_model(BundleCheck), json=bundle.to_payload(),
+        idempotent=True, operation="check bundle",
+    )  # fmt: skip
 
 
 class _Patch:
@@ -144,15 +141,17 @@ class _Patch:
             )
 
     def call(self, name: str, force: bool) -> Call[None]:
-        return Call(
-            "PATCH",
-            _path(name),
-            as_nothing,
-            json=self.body,
-            params={"force": query_bool(force or None)},
-            idempotent=True,
-            operation="update bundle",
-        )
+        return endpoint_call(
+            UPDATE_BUNDLE, as_nothing, json=self.body, idempotent=True, operation="update bundle",
+            bundle_name=check_name(name, "bundle name"), force=force or None,
+        )  # fmt: skip
+
+
+def _delete_call(name: str) -> Call[None]:
+    return endpoint_call(
+        DELETE_EXISTING_BUNDLE, as_nothing, operation="delete bundle",
+        bundle_name=check_name(name, "bundle name"),
+    )  # fmt: skip
 
 
 def _promotion(to: str) -> tuple[bool | None, bool | None]:
@@ -163,9 +162,10 @@ def _promotion(to: str) -> tuple[bool | None, bool | None]:
 
 
 def _action_call(name: str, action: str) -> Call[None]:
-    return Call(
-        "POST", _path(name), as_nothing, json={"action": action}, operation=f"{action} bundle"
-    )
+    return endpoint_call(
+        BUNDLE_ACTIONS, as_nothing, json={"action": action}, operation=f"{action} bundle",
+        bundle_name=check_name(name, "bundle name"),
+    )  # fmt: skip
 
 
 class Bundles(SyncRunner):
@@ -241,7 +241,7 @@ class Bundles(SyncRunner):
 
     def delete(self, name: str) -> None:
         """Delete a bundle (the server answers 204 even when it did not exist)."""
-        self._run(Call("DELETE", _path(name), as_nothing, operation="delete bundle"))
+        self._run(_delete_call(name))
 
 
 class AsyncBundles(AsyncRunner):
@@ -313,4 +313,4 @@ class AsyncBundles(AsyncRunner):
 
     async def delete(self, name: str) -> None:
         """Delete a bundle."""
-        await self._run(Call("DELETE", _path(name), as_nothing, operation="delete bundle"))
+        await self._run(_delete_call(name))

@@ -15,6 +15,7 @@ from ayon_gql.rest._base import (
     Call,
     SyncRunner,
     as_model,
+    as_nothing,
     as_object,
     as_type,
     query_bool,
@@ -135,6 +136,46 @@ class _Calls:
         )
 
     @staticmethod
+    def set_studio(addon: str, version: str, values: dict[str, Any], variant: str) -> Call[None]:
+        return Call(
+            "POST",
+            f"{_addon_path(addon, version)}/settings",
+            as_nothing,
+            params={"variant": check_variant(variant)},
+            json=values,
+            operation="save studio settings",
+        )
+
+    @staticmethod
+    def set_project(
+        addon: str, version: str, project: str, values: dict[str, Any], variant: str
+    ) -> Call[None]:
+        return Call(
+            "POST",
+            f"{_addon_path(addon, version)}/settings/{segment(check_project(project))}",
+            as_nothing,
+            params={"variant": check_variant(variant)},
+            json=values,
+            operation="save project settings",
+            project_name=project,
+        )
+
+    @staticmethod
+    def delete_overrides(addon: str, version: str, project: str | None, variant: str) -> Call[None]:
+        path = f"{_addon_path(addon, version)}/overrides"
+        if project is not None:
+            path += f"/{segment(check_project(project))}"
+        return Call(
+            "DELETE",
+            path,
+            as_nothing,
+            params={"variant": check_variant(variant)},
+            idempotent=True,
+            operation="remove studio overrides" if project is None else "remove project overrides",
+            project_name=project,
+        )
+
+    @staticmethod
     def all(
         variant: str,
         project: str | None,
@@ -240,6 +281,38 @@ class Settings(SyncRunner):
         """JSON schema of the site settings."""
         return self._run(_Calls.site_schema(addon, version))
 
+    def set_studio(
+        self, addon: str, version: str, values: dict[str, Any], *, variant: str = "production"
+    ) -> None:
+        """Save studio settings: the server stores what differs from the defaults as
+        overrides.  Fields left out of ``values`` count as their defaults (the
+        typed ``client.settings`` merges a partial onto the current values first)."""
+        self._run(_Calls.set_studio(addon, version, values, variant))
+
+    def set_project(
+        self,
+        addon: str,
+        version: str,
+        project: str,
+        values: dict[str, Any],
+        *,
+        variant: str = "production",
+    ) -> None:
+        """Save project settings (stored as project overrides); see :meth:`set_studio`."""
+        self._run(_Calls.set_project(addon, version, project, values, variant))
+
+    def delete_studio_overrides(
+        self, addon: str, version: str, *, variant: str = "production"
+    ) -> None:
+        """Remove every studio override: the studio values become the defaults again."""
+        self._run(_Calls.delete_overrides(addon, version, None, variant))
+
+    def delete_project_overrides(
+        self, addon: str, version: str, project: str, *, variant: str = "production"
+    ) -> None:
+        """Remove every override of one project: it reads the studio values again."""
+        self._run(_Calls.delete_overrides(addon, version, project, variant))
+
     def all(
         self,
         *,
@@ -326,6 +399,36 @@ class AsyncSettings(AsyncRunner):
     async def site_schema(self, addon: str, version: str) -> dict[str, Any]:
         """JSON schema of the site settings."""
         return await self._run(_Calls.site_schema(addon, version))
+
+    async def set_studio(
+        self, addon: str, version: str, values: dict[str, Any], *, variant: str = "production"
+    ) -> None:
+        """Save studio settings (stored as studio overrides)."""
+        await self._run(_Calls.set_studio(addon, version, values, variant))
+
+    async def set_project(
+        self,
+        addon: str,
+        version: str,
+        project: str,
+        values: dict[str, Any],
+        *,
+        variant: str = "production",
+    ) -> None:
+        """Save project settings (stored as project overrides)."""
+        await self._run(_Calls.set_project(addon, version, project, values, variant))
+
+    async def delete_studio_overrides(
+        self, addon: str, version: str, *, variant: str = "production"
+    ) -> None:
+        """Remove every studio override."""
+        await self._run(_Calls.delete_overrides(addon, version, None, variant))
+
+    async def delete_project_overrides(
+        self, addon: str, version: str, project: str, *, variant: str = "production"
+    ) -> None:
+        """Remove every override of one project."""
+        await self._run(_Calls.delete_overrides(addon, version, project, variant))
 
     async def all(
         self,

@@ -296,6 +296,7 @@ def _compare_write_models(
     root: Path,
 ) -> None:
     from ayon_gql.schema._openapi import load_openapi_snapshot
+    from ayon_gql.schema._rest_diff import diff_rest, snapshot_document
     from ayon_gql.schema._write_diff import diff_write_models
 
     if new is None or old is None:
@@ -309,10 +310,14 @@ def _compare_write_models(
     def shown(source: Path | OpenApiSnapshot) -> str:
         return source.source if isinstance(source, OpenApiSnapshot) else _shown(source, root)
 
-    changes = diff_write_models(loaded(old), loaded(new))
+    before, after = loaded(old), loaded(new)
+    changes = diff_write_models(before, after)
     report.write_models = f"{shown(old)} -> {shown(new)}"
     report.write_breaking = [c for c in changes if c.severity == "breaking"]
     report.write_dangerous = [c for c in changes if c.severity == "dangerous"]
+    rest = diff_rest(snapshot_document(before), snapshot_document(after))
+    report.rest_breaking = [c for c in rest if c.severity == "breaking"]
+    report.rest_dangerous = [c for c in rest if c.severity == "dangerous"]
 
 
 def _affected(

@@ -134,6 +134,12 @@ class CheckReport:
     #: Write-model changes that break code using the generated ``write_models``.
     write_breaking: list[SchemaChange] = field(default_factory=list)
     write_dangerous: list[SchemaChange] = field(default_factory=list)
+    #: Addon settings changes (``check --settings``): break code reading the settings models.
+    settings_breaking: list[SchemaChange] = field(default_factory=list)
+    settings_dangerous: list[SchemaChange] = field(default_factory=list)
+    #: REST changes that break code calling the generated ``client.api`` methods.
+    rest_breaking: list[SchemaChange] = field(default_factory=list)
+    rest_dangerous: list[SchemaChange] = field(default_factory=list)
 
     @property
     def failing_operations(self) -> list[str]:
@@ -195,6 +201,8 @@ class CheckReport:
             self.validation_errors
             or self.affecting
             or self.write_breaking
+            or self.settings_breaking
+            or self.rest_breaking
             or (self.strict and self.deprecated)
         )
 
@@ -231,6 +239,10 @@ class CheckReport:
             "write_models": self.write_models,
             "write_breaking": [c.to_dict() for c in self.write_breaking],
             "write_dangerous": [c.to_dict() for c in self.write_dangerous],
+            "settings_breaking": [c.to_dict() for c in self.settings_breaking],
+            "settings_dangerous": [c.to_dict() for c in self.settings_dangerous],
+            "rest_breaking": [c.to_dict() for c in self.rest_breaking],
+            "rest_dangerous": [c.to_dict() for c in self.rest_dangerous],
             "deprecated": [
                 {
                     "coordinate": d.coordinate,
@@ -271,6 +283,15 @@ class CheckReport:
         if self.write_dangerous:
             lines += ["", f"Dangerous changes in the write models: {len(self.write_dangerous)}"]
             lines += format_grouped(self.write_dangerous)
+        for changes, what in (
+            (self.rest_breaking, "Breaking changes in the REST operations"),
+            (self.rest_dangerous, "Dangerous changes in the REST operations"),
+            (self.settings_breaking, "Breaking changes in the addon settings"),
+            (self.settings_dangerous, "Dangerous changes in the addon settings"),
+        ):
+            if changes:
+                lines += ["", f"{what}: {len(changes)}"]
+                lines += format_grouped(changes)
         if self.deprecated:
             label = "errors (--strict)" if self.strict else "warnings"
             lines += ["", f"Deprecated schema elements in use, {label}: {len(self.deprecated)}"]
@@ -280,14 +301,27 @@ class CheckReport:
             lines.append(f"OK: every operation is valid against {self.schema}")
             return "\n".join(lines)
         operations, fragments = self._blocking()
+        if self.settings_breaking:
+            lines.append(
+                f"FAIL: addon settings changed: {len(self.settings_breaking)} breaking; "
+                "regenerate and type-check the code that reads them"
+            )
         if self.write_breaking:
             lines.append(
                 f"FAIL: write models changed ({self.write_models}): "
                 f"{len(self.write_breaking)} breaking; regenerate and type-check the code that "
                 "writes"
             )
-            if not operations and not fragments and not self.failing_files:
-                return "\n".join(lines)
+        if self.rest_breaking:
+            lines.append(
+                f"FAIL: REST operations changed ({self.write_models}): "
+                f"{len(self.rest_breaking)} breaking; regenerate and type-check the code that "
+                "calls client.api"
+            )
+        if (self.write_breaking or self.rest_breaking or self.settings_breaking) and not (
+            operations or fragments or self.failing_files
+        ):
+            return "\n".join(lines)
         lines.append(
             f"FAIL: {len(operations)} operation(s) affected: {', '.join(operations) or '-'}"
         )

@@ -1,22 +1,25 @@
-"""The write-model snapshot: the part of a server's ``openapi.json`` writes need.
+"""The openapi snapshot: a server's ``openapi.json``, structure only.
 
 AYON describes the bodies its operations endpoint accepts as OpenAPI
 component schemas: ``FolderPostModel`` (create), ``FolderPatchModel``
 (update) and ``FolderAttribModel`` (the attributes, a studio's own included),
 likewise for tasks, products, versions, representations and workfiles.  The
-snapshot keeps exactly those schemas and what they refer to, with the prose
-(titles, descriptions, examples) left out, so it holds the server's structure
-and not its texts, and two pulls of one server give the same file.  It is
-JSON with a header object naming the server version and the day it was
-pulled; ``ayon-gql generate`` builds each package's ``write_models`` from it.
+snapshot keeps every operation (``paths``) and every component schema, with
+the prose (summaries, titles, descriptions, examples) left out, so it holds
+the server's structure and not its texts, and two pulls of one server give
+the same file.  It is JSON with a header object naming the server version and
+the day it was pulled; ``ayon-gql generate`` builds each package's
+``write_models`` from the write schemas in it and its REST methods from the
+operations.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 #: The key of the header object every snapshot starts with.
 HEADER_KEY = "x-ayon-gql"
 #: What the header says the file is.
-SNAPSHOT_KIND = "ayon-gql write-model snapshot"
+SNAPSHOT_KIND = "ayon-gql openapi snapshot"
 #: The file name of the snapshot beside the SDL snapshot and inside a generated package.
 OPENAPI_NAME = "openapi.json"
 #: Where a server serves its description (credentials needed on AYON).
@@ -44,6 +47,7 @@ _STRUCTURAL = frozenset(
         "anyOf",
         "const",
         "default",
+        "deprecated",
         "enum",
         "exclusiveMaximum",
         "exclusiveMinimum",
@@ -78,8 +82,12 @@ def root_model_names() -> list[str]:
     return [entity_prefix(e) + suffix for e in ENTITY_TYPES for suffix in MODEL_SUFFIXES]
 
 
-def _structural(node: Any) -> Any:
+def structural_schema(node: Any) -> Any:
     """A schema node with only its structural keywords (``properties`` keep every name)."""
+    return _structural(node)
+
+
+def _structural(node: Any) -> Any:
     if isinstance(node, list):
         return [_structural(item) for item in node]
     if not isinstance(node, dict):
@@ -157,34 +165,47 @@ def server_version_of(document: Mapping[str, Any]) -> str | None:
 
 @dataclass(frozen=True)
 class OpenApiSnapshot:
-    """The write-model schemas of one server, with where they came from."""
+    """A server's operations and schemas, structure only, with where they came from."""
 
-    #: Component schemas by name (``VersionPostModel``, ...), structure only.
+    #: The write models' component schemas by name (``VersionPostModel``, ...).
     schemas: Mapping[str, Any]
     server_version: str | None
     source: str
     #: The day it was pulled (``YYYY-MM-DD``), as the header says.
     pulled: str
+    #: Every operation by path and method (empty for a snapshot of write models only).
+    paths: Mapping[str, Any] = field(default_factory=dict)
+    #: Every component schema by name (None: the write models' only).
+    components: Mapping[str, Any] | None = None
 
     def text(self) -> str:
-        """The snapshot file's JSON text: header first, schemas sorted by name."""
-        document = {
+        """The snapshot file's JSON text: header first, paths and schemas sorted."""
+        document: dict[str, Any] = {
             HEADER_KEY: {
                 "snapshot": SNAPSHOT_KIND,
                 "server": self.server_version or "unknown version",
                 "pulled": self.pulled,
                 "regenerate": "ayon-gql schema pull; do not edit by hand",
             },
-            "components": {"schemas": dict(self.schemas)},
         }
+        if self.paths:
+            document["openapi"] = "3.1.0"
+            document["paths"] = dict(self.paths)
+        schemas = self.components if self.components is not None else self.schemas
+        document["components"] = {"schemas": dict(schemas)}
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
     def write(self, path: str | Path) -> Path:
         """Write the snapshot, creating parent folders; returns the path."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.text(), encoding="utf-8")
-        return target
+        return write_snapshot_text(path, self.text())
+
+
+def write_snapshot_text(path: str | Path, text: str) -> Path:
+    """Write a snapshot's text, creating parent folders; returns the path."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def derive_snapshot(
@@ -195,11 +216,16 @@ def derive_snapshot(
     date: _dt.date | None = None,
 ) -> OpenApiSnapshot:
     """The snapshot of a server's OpenAPI document (or of an earlier snapshot)."""
+    from ayon_gql.schema._api_document import structural_components, structural_paths
+
+    paths = structural_paths(document)
     return OpenApiSnapshot(
         schemas=write_schemas(document, source),
         server_version=server_version or server_version_of(document),
         source=source,
         pulled=(date or _dt.date.today()).isoformat(),
+        paths=paths,
+        components=structural_components(document) if paths else None,
     )
 
 
@@ -231,7 +257,7 @@ def load_openapi_snapshot(path: str | Path) -> OpenApiSnapshot:
     pulled = header.get("pulled") if isinstance(header, dict) else None
     snapshot = derive_snapshot(document, source=str(path))
     if isinstance(pulled, str):
-        snapshot = OpenApiSnapshot(snapshot.schemas, snapshot.server_version, str(path), pulled)
+        snapshot = dataclasses.replace(snapshot, pulled=pulled)
     return snapshot
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from ayon_gql._errors import InvalidInputError
+from ayon_gql.settings import AsyncSettingsCatalog, SettingsCatalog, SettingsModel
 
 __all__ = [
     "SERVICE_VARIABLES",
@@ -39,6 +40,8 @@ SERVICE_VARIABLES = (
 )
 
 _C = TypeVar("_C")
+_K = TypeVar("_K", SettingsCatalog, AsyncSettingsCatalog)
+M = TypeVar("M", bound=SettingsModel)
 
 
 @dataclass(frozen=True)
@@ -100,27 +103,63 @@ class ServiceIdentity:
         }
 
 
-def read_addon_settings(
-    client: Any, addon_name: str, addon_version: str, *, variant: str = "production"
-) -> dict[str, Any]:
-    """The studio settings of an addon version (``client.rest.settings.studio``).
+def _catalog(client: Any, kind: type[_K]) -> _K | None:
+    catalog = getattr(client, "settings", None)
+    return catalog if isinstance(catalog, kind) else None
 
-    The one place a service's settings are read, to be swapped for typed
-    settings models where the package has them.
-    """
-    settings: dict[str, Any] = client.rest.settings.studio(
-        addon_name, addon_version, variant=variant
-    )
+
+def _typed_as(value: SettingsModel | dict[str, Any], model: type[M] | None, what: str) -> Any:
+    if model is not None and not isinstance(value, model):
+        raise InvalidInputError(
+            f"the client's package has no {model.__name__} settings model for {what}",
+            operation="service settings",
+        )
+    return value
+
+
+def read_addon_settings(
+    client: Any,
+    addon_name: str,
+    addon_version: str,
+    *,
+    project: str | None = None,
+    variant: str = "production",
+) -> SettingsModel | dict[str, Any]:
+    """Studio settings of an addon version (``project``'s when given): typed
+    where the client's generated package has that addon version's settings
+    model (``client.settings``), the server's JSON otherwise."""
+    catalog = _catalog(client, SettingsCatalog)
+    if catalog is not None:
+        return catalog.read(addon_name, addon_version, project=project, variant=variant)
+    if project is None:
+        settings: dict[str, Any] = client.rest.settings.studio(
+            addon_name, addon_version, variant=variant
+        )
+    else:
+        settings = client.rest.settings.project(addon_name, addon_version, project, variant=variant)
     return settings
 
 
 async def aread_addon_settings(
-    client: Any, addon_name: str, addon_version: str, *, variant: str = "production"
-) -> dict[str, Any]:
+    client: Any,
+    addon_name: str,
+    addon_version: str,
+    *,
+    project: str | None = None,
+    variant: str = "production",
+) -> SettingsModel | dict[str, Any]:
     """Asynchronous twin of :func:`read_addon_settings`."""
-    settings: dict[str, Any] = await client.rest.settings.studio(
-        addon_name, addon_version, variant=variant
-    )
+    catalog = _catalog(client, AsyncSettingsCatalog)
+    if catalog is not None:
+        return await catalog.read(addon_name, addon_version, project=project, variant=variant)
+    if project is None:
+        settings: dict[str, Any] = await client.rest.settings.studio(
+            addon_name, addon_version, variant=variant
+        )
+    else:
+        settings = await client.rest.settings.project(
+            addon_name, addon_version, project, variant=variant
+        )
     return settings
 
 
@@ -162,11 +201,29 @@ class _ServiceBase(Generic[_C]):
 class Service(_ServiceBase[_C]):
     """A running service: its identity, its client, its addon's settings."""
 
-    def settings(self, *, variant: str = "production") -> dict[str, Any]:
-        """The addon's studio settings (see :func:`read_addon_settings`)."""
-        return read_addon_settings(
-            self.client, self.addon_name, self.addon_version, variant=variant
+    @overload
+    def settings(
+        self, model: type[M], *, project: str | None = None, variant: str = "production"
+    ) -> M: ...
+    @overload
+    def settings(
+        self, model: None = None, *, project: str | None = None, variant: str = "production"
+    ) -> SettingsModel | dict[str, Any]: ...
+    def settings(
+        self,
+        model: type[M] | None = None,
+        *,
+        project: str | None = None,
+        variant: str = "production",
+    ) -> M | SettingsModel | dict[str, Any]:
+        """The addon's studio settings (``project``'s when given), typed where the
+        client's package has the addon version's model (see
+        :func:`read_addon_settings`).  With ``model`` the result is that model,
+        or an :class:`~ayon_gql.InvalidInputError` when the package has none."""
+        value = read_addon_settings(
+            self.client, self.addon_name, self.addon_version, project=project, variant=variant
         )
+        return _typed_as(value, model, f"{self.addon_name} {self.addon_version}")  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Close the client's connections."""
@@ -182,11 +239,26 @@ class Service(_ServiceBase[_C]):
 class AsyncService(_ServiceBase[_C]):
     """A running service with an asynchronous client."""
 
-    async def settings(self, *, variant: str = "production") -> dict[str, Any]:
-        """The addon's studio settings (see :func:`aread_addon_settings`)."""
-        return await aread_addon_settings(
-            self.client, self.addon_name, self.addon_version, variant=variant
+    @overload
+    async def settings(
+        self, model: type[M], *, project: str | None = None, variant: str = "production"
+    ) -> M: ...
+    @overload
+    async def settings(
+        self, model: None = None, *, project: str | None = None, variant: str = "production"
+    ) -> SettingsModel | dict[str, Any]: ...
+    async def settings(
+        self,
+        model: type[M] | None = None,
+        *,
+        project: str | None = None,
+        variant: str = "production",
+    ) -> M | SettingsModel | dict[str, Any]:
+        """The addon's settings; see :meth:`Service.settings`."""
+        value = await aread_addon_settings(
+            self.client, self.addon_name, self.addon_version, project=project, variant=variant
         )
+        return _typed_as(value, model, f"{self.addon_name} {self.addon_version}")  # type: ignore[no-any-return]
 
     async def aclose(self) -> None:
         """Close the client's connections."""

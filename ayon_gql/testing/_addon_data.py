@@ -1,4 +1,4 @@
-"""The one addon the stand-in serves, with its settings at every level."""
+"""The addons the stand-in serves, with their settings at every level."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ def demo_addon() -> Node:
         "publish": {"burnin": False, "enabled": True, "review_formats": ["mp4", "mov"]},
         "studio_name": "Stand-in Studio",
     }
+    studio_overrides = {"default_fps": 24.0, "studio_name": "Stand-in Studio Ltd."}
+    project_overrides = {"default_fps": 25.0, "publish": {"burnin": True}}
     studio = json.loads(json.dumps(defaults))
-    studio["default_fps"] = 24.0
-    studio["studio_name"] = "Stand-in Studio Ltd."
+    studio.update(studio_overrides)
     project = json.loads(json.dumps(studio))
     project["default_fps"] = 25.0
     project["publish"]["burnin"] = True
@@ -103,4 +104,22 @@ def demo_addon() -> Node:
         "site": {"local_cache_dir": "~/ayon-cache", "max_cache_gb": 50},
         "schema": schema,
         "overrides": overrides,
+        "studioOverrides": studio_overrides,
+        "projectOverrides": {DEMO_PROJECT: project_overrides},
+        "siteSchema": {
+            "properties": {
+                "local_cache_dir": {"title": "Cache folder", "type": "string"},
+                "max_cache_gb": {"title": "Cache size (GB)", "type": "integer"},
+            },
+            "title": "Demo Pipeline site settings",
+            "type": "object",
+        },
     }
+
+
+def stand_in_addons() -> dict[tuple[str, str], Node]:
+    """Every addon version the stand-in serves, by ``(name, version)``."""
+    from ayon_gql.testing._studio_tools_settings import studio_tools_addon
+
+    addons = [demo_addon(), studio_tools_addon()]
+    return {(addon["name"], addon["version"]): addon for addon in addons}

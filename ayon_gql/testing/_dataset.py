@@ -21,7 +21,7 @@ import gc
 import threading
 from datetime import timedelta
 
-from ayon_gql.testing._addon_data import demo_addon
+from ayon_gql.testing._addon_data import demo_addon, stand_in_addons
 from ayon_gql.testing._attributes import (
     AttributeTypes,
     custom_attribute_types,
@@ -80,6 +80,7 @@ class Dataset:
         self.packages = packages()
         self.bundles = bundles()
         self.addon = demo_addon()
+        self.addons = stand_in_addons()
         specs = [
             ProjectSpec(
                 DEMO_PROJECT, "demoComm", "demo", 108, BASE_TIME, "Stand-in demo project (small)"

@@ -22,7 +22,7 @@ from ayon_gql.testing._dataset import Dataset
 from ayon_gql.testing._event_store import EventStore
 from ayon_gql.testing._nodes import SERVER_VERSION
 from ayon_gql.testing._rest_activities import ACTIVITY_ROUTES, ActivityRoutes
-from ayon_gql.testing._rest_addons import AddonRoutes
+from ayon_gql.testing._rest_addons import ADDON_ROUTES, AddonRoutes
 from ayon_gql.testing._rest_bundles import BundleRoutes
 from ayon_gql.testing._rest_desktop import DesktopFileRoutes
 from ayon_gql.testing._rest_entities import ENTITY_ROUTES, EntityRoutes
@@ -169,7 +169,6 @@ class RestApi(
 
 _KIND = r"(?P<kind>installers|dependencyPackages)"
 _FILE = r"(?P<filename>[^/]+)"
-_ADDON = r"/api/addons/(?P<addon>[^/]+)/(?P<version>[^/]+)"
 _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", r"/api/info", RestApi.info),
     ("GET", r"/api/users/me", RestApi.users_me),
@@ -186,17 +185,7 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("PATCH", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_patch),
     ("POST", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_action),
     ("DELETE", r"/api/bundles/(?P<name>[^/]+)", RestApi.bundle_delete),
-    ("GET", r"/api/addons", RestApi.addons),
-    ("GET", rf"{_ADDON}/settings", RestApi.addon_settings),
-    ("GET", rf"{_ADDON}/schema", RestApi.addon_schema),
-    ("GET", rf"{_ADDON}/overrides", RestApi.addon_overrides),
-    ("GET", rf"{_ADDON}/overrides/(?P<project>[^/]+)", RestApi.addon_project_overrides),
-    ("GET", rf"{_ADDON}/schema/(?P<project>[^/]+)", RestApi.addon_project_schema),
-    ("GET", rf"{_ADDON}/siteSettings/schema", RestApi.addon_site_schema),
-    ("GET", rf"{_ADDON}/settings/(?P<project>[^/]+)", RestApi.addon_project_settings),
-    ("GET", rf"{_ADDON}/siteSettings", RestApi.addon_site_settings),
-    ("GET", r"/api/settings", RestApi.settings),
-    ("GET", r"/api/settings/addons", RestApi.settings_addons),
+    *ADDON_ROUTES,
     *PROJECT_ROUTES,
     *SECRET_ROUTES,
     *USER_ROUTES,

@@ -22,7 +22,6 @@ from ayon_gql.testing._rest_http import (
     validation_error,
 )
 from ayon_gql.testing._rest_state import RestRoutes
-from ayon_gql.testing._studio_tools import STUDIO_TOOLS
 
 
 def iso_now() -> str:
@@ -141,13 +140,11 @@ class BundleRoutes(RestRoutes):
         if errors:
             return validation_error(req.method, req.path, errors)
         body: Node = req.json
-        addon = self.dataset.addon
-        installed = {(addon["name"], addon["version"]), STUDIO_TOOLS}
         issues = []
         for name, version in (body.get("addons") or {}).items():
             if version is None:
                 continue
-            if (name, version) not in installed:
+            if (name, version) not in self.dataset.addons:
                 issues.append(
                     {
                         "severity": "error",

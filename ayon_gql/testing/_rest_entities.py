@@ -45,6 +45,15 @@ _FIELDS = (
 )
 
 
+def _rest_file(item: Any) -> Any:
+    """A representation file as REST answers it: the server serializes ``files`` through
+    its ``RepresentationFileModel``, so a size stored as text comes out an integer
+    (GraphQL, whose ``files`` is JSON, gives it as stored)."""
+    if isinstance(item, dict) and isinstance(item.get("size"), str) and item["size"].isdigit():
+        return {**item, "size": int(item["size"])}
+    return item
+
+
 class EntityRoutes:
     """Single-entity reads (mixed into ``RestApi``)."""
 
@@ -61,6 +70,8 @@ class EntityRoutes:
         if project is None or node is None or node.get("type") != kind:
             return error(404, f"{kind.capitalize()} {entity_id} not found")
         body: dict[str, Any] = {key: node[key] for key in _FIELDS if key in node}
+        if isinstance(body.get("files"), list):
+            body["files"] = [_rest_file(item) for item in body["files"]]
         body["attrib"] = {k: v for k, v in node["attrib"].items() if v is not None}
         data = node.get("_data")
         body["data"] = data if data is not None else json.loads(node.get("data") or "{}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from ayon_gql.testing._dataset import Dataset, Node, ProjectData
 from ayon_gql.testing._nodes import file_bytes
 from ayon_gql.testing._rest_http import Response, project_not_found
+from ayon_gql.testing._settings_engine import SettingsStore
 
 
 class Blob:
@@ -48,7 +49,7 @@ class Blob:
 
 class RestState:
     """Installers, dependency packages (with file bytes), bundles, secrets, site
-    roots and addon endpoint state; resettable."""
+    roots, addon endpoint state and addon settings; resettable."""
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -64,6 +65,8 @@ class RestState:
         self.site_roots: dict[str, dict[str, dict[str, str]]] = {}
         #: Addon state kept by the addons' own endpoints, by addon name.
         self.addon_state: dict[str, Node] = {}
+        #: Addon settings overrides (studio, per project) of every addon served.
+        self.settings = SettingsStore(dataset.addons)
         self.reset()
 
     def reset(self) -> None:
@@ -84,6 +87,7 @@ class RestState:
             self.secrets = {}
             self.site_roots = {}
             self.addon_state = {}
+            self.settings.reset()
 
     def close(self) -> None:
         with self.lock:

@@ -111,4 +111,3 @@ class AsyncOperationsSession(SessionCore[AsyncConnection]):
             self.connection, self.project_name, source, content_type
         )
         return thumbnail.id
-

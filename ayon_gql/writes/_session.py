@@ -232,4 +232,3 @@ class OperationsSession(SessionCore[Connection]):
         """Store a PNG or JPEG thumbnail now and return its id, for ``thumbnail_id=``
         of a model in this session (the thumbnail itself is not part of the commit)."""
         return _files.create_thumbnail(self.connection, self.project_name, source, content_type).id
-

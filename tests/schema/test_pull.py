@@ -68,8 +68,14 @@ def test_pull_from_a_live_server_uses_our_connection(
     version = pulled.splitlines()[0]
     assert "AYON server 1.16.0" in version
     paths = [request.path for request in ayon_server.requests]
-    # The write models' description comes with the schema, beside the output.
-    assert paths == ["/graphql", "/api/info", "/openapi.json"]
+    # The write models' description comes with the schema, beside the output, then the
+    # openapi.json of each addon this project names ([tool.ayon-gql] addons).
+    assert paths == [
+        "/graphql",
+        "/api/info",
+        "/openapi.json",
+        "/api/addons/studio_tools/1.0.0/openapi.json",
+    ]
     assert '"server": "1.16.0' in (tmp_path / "openapi.json").read_text(encoding="utf-8")
     assert all(r.headers.get("x-api-key") == ayon_server.api_key for r in ayon_server.requests)
 

@@ -9,6 +9,8 @@ import re
 from typing import Any
 
 import pytest
+from ayon_gql_generated.settings.demo_pipeline import DemoPipelineSettings
+from ayon_gql_generated.settings.studio_tools import StudioToolsSettings
 
 from ayon_gql import AsyncAyonClient, AyonClient, InvalidInputError
 from ayon_gql.sync import (
@@ -88,7 +90,15 @@ def test_a_service_gets_its_client_sender_and_settings(ayon_server: StandInServe
         assert (service.sender, service.sender_type) == ("processor", "demo_pipeline")
         assert ayon_server.api_key not in repr(service)
         expected = service.client.rest.settings.studio("demo_pipeline", "1.0.0")
-        assert service.settings() == expected and expected
+        typed = service.settings()
+        assert isinstance(typed, DemoPipelineSettings)
+        assert typed.model_dump(by_alias=True) == expected and expected
+        assert service.settings(DemoPipelineSettings) == typed
+        project = service.settings(DemoPipelineSettings, project=PROJECT)
+        raw_project = service.client.rest.settings.project("demo_pipeline", "1.0.0", PROJECT)
+        assert project.model_dump(by_alias=True) == raw_project
+        with pytest.raises(InvalidInputError, match="no StudioToolsSettings settings model"):
+            service.settings(StudioToolsSettings)
         before = len(ayon_server.events.all())
         tree = service.client.load_hierarchy(PROJECT)
         tree.create_folder("svc", folder_type="Folder")
@@ -106,7 +116,7 @@ def test_the_async_twins(ayon_server: StandInServer) -> None:
         service = connect_async_service(environ=_environment(ayon_server), sender_type="tracker")
         async with service:
             assert isinstance(service.client, AsyncAyonClient)
-            settings = await service.settings()
+            settings = await service.settings(DemoPipelineSettings)
             tree = await service.client.load_hierarchy(PROJECT)
             assert isinstance(tree, AsyncHierarchy)
             made = tree.create_folder("async_top", folder_type="Folder", attrib={"fps": 30})
@@ -122,7 +132,7 @@ def test_the_async_twins(ayon_server: StandInServer) -> None:
             }
 
     seen = asyncio.run(run())
-    assert seen["settings"]
+    assert isinstance(seen["settings"], DemoPipelineSettings)
     assert seen["created"] == seen["ids"]
     assert seen["reloaded"] == [("/async_top", 30.0)]
     assert seen["empty"] == []

@@ -42,6 +42,31 @@ FREE_FORM: dict[str, set[str]] = {
     "rest-bundles-archived": {f"$.bundles[{i}].addons" for i in range(2)},
 }
 
+# The stand-in's production bundle also holds studio_tools, as the server's did
+# for the rest/ session; responses/ were recorded before it was installed.  Its
+# entries are left out of these answers before comparing (each entry's shape is
+# the same as demo_pipeline's, which is compared).
+LATER_ADDON = "studio_tools"
+WITHOUT_LATER_ADDON = {
+    "rest-addons",
+    "rest-settings",
+    "rest-settings-project",
+    "rest-settings-addons",
+}
+
+
+def _without_later_addon(body: Any) -> Any:
+    if not isinstance(body, dict):
+        return body
+    result = dict(body)
+    if isinstance(result.get("addons"), list):
+        result["addons"] = [a for a in result["addons"] if a.get("name") != LATER_ADDON]
+    for key in ("settings", "versions"):
+        if isinstance(result.get(key), dict):
+            result[key] = {k: v for k, v in result[key].items() if k != LATER_ADDON}
+    return result
+
+
 # Keys whose values (not just types) must equal the recording.
 EXACT_KEYS = {"hasNextPage", "hasPreviousPage"}
 # In error answers every value must be equal, except these.
@@ -145,9 +170,12 @@ def test_exchange_conforms(path: Path, standin: StandInServer, replay_client: ht
         assert response.text == recorded["text"]
         return
     problems: list[str] = []
+    ours = response.json()
+    if path.stem in WITHOUT_LATER_ADDON:
+        ours = _without_later_addon(ours)
     compare(
         recorded["json"],
-        response.json(),
+        ours,
         "$",
         problems,
         free=FREE_FORM.get(path.stem, set()),

@@ -142,7 +142,7 @@ def test_bundles(client: httpx.Client) -> None:
 
 def test_addons_and_settings(client: httpx.Client) -> None:
     addons = client.get("/api/addons").json()["addons"]
-    assert [a["name"] for a in addons] == ["demo_pipeline"]
+    assert [a["name"] for a in addons] == ["demo_pipeline", "studio_tools"]
     base = "/api/addons/demo_pipeline/1.0.0"
     studio = client.get(f"{base}/settings").json()
     project = client.get(f"{base}/settings/demo_Commercial").json()
@@ -158,7 +158,7 @@ def test_addons_and_settings(client: httpx.Client) -> None:
     everything = client.get("/api/settings", params={"variant": "production"}).json()
     assert everything["bundleName"] == "demo_bundle_2026_01"
     addons_settings = client.get("/api/settings/addons").json()
-    assert addons_settings["versions"] == {"demo_pipeline": "1.0.0"}
+    assert addons_settings["versions"] == {"demo_pipeline": "1.0.0", "studio_tools": "1.0.0"}
     assert client.get("/api/attributes").json()["attributes"][0]["name"] == "priority"
 
 
