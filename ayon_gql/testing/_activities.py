@@ -28,8 +28,8 @@ __all__ = [
     "created_event",
     "edit_activity",
     "mentioned_entities",
-    "publish_activities",
     "remove_activity",
+    "version_created",
 ]
 
 #: The activity types ``POST .../activities`` accepts, in the server's order.
@@ -211,13 +211,22 @@ def publish_context(folder: Node, product: Node, task: Node | None) -> Node:
     }
 
 
-def publish_activities(tx: Transaction, project: ProjectData, version: Node, user: str) -> str:
-    """What the server files when a version is created: a publish and a watch activity
-    (listed in that order, as recorded); returns the watch activity's id."""
+def version_created(project: ProjectData, version: Node, user: str, tx: Transaction) -> None:
+    """The server's hook on ``entity.version.created``: the publisher starts watching the
+    version (a ``watch`` activity, with its ``activity.created`` event), then a
+    ``version.publish`` activity is filed.
+
+    The server runs it from the event, after the write that created the version has
+    committed (in the background unless the write waited for its events), so these
+    activities are newer than a comment posted right after that write; nothing is
+    filed when the version is gone by then.
+    """
+    if project.by_id.get(version["id"]) is not version:
+        return
     product = version["_product"]
     folder = product["_folder"]
     task = project.by_id.get(version["taskId"]) if version.get("taskId") else None
-    context = publish_context(folder, product, task)
+    watch = add_activity(tx, project, version, "watch", user, extra={"watcher": user})
     add_activity(
         tx,
         project,
@@ -225,6 +234,7 @@ def publish_activities(tx: Transaction, project: ProjectData, version: Node, use
         "version.publish",
         user,
         body=f"Published [{version['name']}](version:{version['id']})",
-        extra={"context": context},
+        extra={"context": publish_context(folder, product, task)},
     )
-    return add_activity(tx, project, version, "watch", user, extra={"watcher": user})
+    description, summary = created_event(project, watch)
+    tx.emit("activity.created", description=description, summary=summary, _user=user)

@@ -154,6 +154,47 @@ def paginate(
     }
 
 
+def paginate_activities(items: Sequence[Node], args: dict[str, Any], preds: Sequence[Pred]) -> Node:
+    """Activities as the real server pages them (``items`` in creation order).
+
+    Unlike other connections, whenever ``last`` is set (an entity's
+    ``activities`` default it to 100) the items come newest first, also
+    with ``first``: ``first`` then takes the newest items.  ``after:`` and
+    ``before:`` still compare in creation order (after: newer than the
+    cursor, before: older), so following ``endCursor`` forward does not
+    walk such a list.  ``first`` wins over ``last`` for the count.
+    """
+    first: int | None = args.get("first")
+    last: int | None = args.get("last")
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and value < 0:
+            raise GraphQLError(f"{name} must be a non-negative integer")
+    cursor = decode_cursor(args.get("before") or args.get("after"))
+    key = BY_ACTIVITY.cursor_key(cursor) if cursor else None
+    older = bool(args.get("before"))
+    chosen = [
+        n
+        for n in items
+        if all(p(n) for p in preds)
+        and (key is None or (activity_key(n) < key if older else activity_key(n) > key))
+    ]
+    if last:
+        chosen.reverse()
+    count = first if first is not None else last if last is not None else DEFAULT_PAGE_SIZE
+    page = chosen[:count]
+    mk = BY_ACTIVITY.make_cursor
+    return {
+        "edges": [{"node": n, "_mk": mk} for n in page],
+        "pageInfo": {
+            "hasNextPage": bool(first) and len(page) >= (first or 0),
+            "hasPreviousPage": not first and bool(last) and len(page) >= (last or 0),
+            "startCursor": encode_cursor(mk(page[0])) if page else None,
+            "endCursor": encode_cursor(mk(page[-1])) if page else None,
+        },
+        "fieldStats": [],
+    }
+
+
 def edge_cursor(edge: Node, info: GraphQLResolveInfo) -> str | None:
     """An edge's cursor, built from its node when the edge knows how."""
     mk = edge.get("_mk")

@@ -25,7 +25,7 @@ from ayon_gql.testing._filters import (
     tags_any,
     timestamp,
 )
-from ayon_gql.testing._paging import BY_ACTIVITY, activity_key, paginate
+from ayon_gql.testing._paging import activity_key, paginate, paginate_activities
 from ayon_gql.testing._resolver_context import ENTITY_TYPES, Resolver, project_of
 
 
@@ -301,7 +301,7 @@ def activities_connection(
     if args.get("changedBefore"):
         before = timestamp(args["changedBefore"], "changedBefore")
         preds.append(lambda n: n["updatedAt"] < before)
-    return paginate(items, args, preds=preds, ordering=BY_ACTIVITY)
+    return paginate_activities(items, args, preds)
 
 
 def project_connection(fn: Callable[[ProjectData, dict[str, Any]], Node]) -> Resolver:
@@ -381,11 +381,10 @@ def workfiles_connection(
 
 
 def entity_activities(source: Node, info: GraphQLResolveInfo, **args: Any) -> Node:
-    """``activities`` of an entity (``first`` overrides the default ``last``)."""
+    """``activities`` of an entity (``last`` defaults to 100: newest first, see
+    :func:`paginate_activities`)."""
     project = project_of(info, source)
     base = project.activities_by_entity.get(source["id"], [])
-    if args.get("first") is not None:
-        args = {**args, "last": None}
     return activities_connection(project, args, base)
 
 

@@ -88,6 +88,8 @@ class RestApi(
         self.write_lock = threading.RLock()
         self.touched: set[str] = set()
         self.background: dict[str, dict[str, Any]] = {}
+        #: Event-hook work waiting for the next request (see :meth:`after_answer`).
+        self._pending: list[Callable[[], None]] = []
         self.thumbnails: dict[tuple[str, str], tuple[bytes, str, str]] = {}
         self.reviewables: dict[str, list[dict[str, Any]]] = {}
         #: The documented operations answered with 501 (None: the stock documents').
@@ -104,8 +106,28 @@ class RestApi(
             self.touched.clear()
             self.dataset.reset_users()
             self.background.clear()
+            self._pending.clear()
             self.thumbnails.clear()
             self.reviewables.clear()
+
+    def after_answer(self, work: Callable[[], None]) -> None:
+        """Work the server does in the background once it has answered (the hooks
+        of a write's events): it runs before the next read, or after the next
+        other request, which gets in first as on the real server."""
+        with self.write_lock:
+            self._pending.append(work)
+
+    def take_pending(self) -> list[Callable[[], None]]:
+        """The background work queued so far (each to be run once, in order)."""
+        with self.write_lock:
+            taken, self._pending = self._pending, []
+        return taken
+
+    def run_pending(self, work: list[Callable[[], None]]) -> None:
+        """Run background work taken with :meth:`take_pending`."""
+        with self.write_lock:
+            for item in work:
+                item()
 
     def dispatch(self, req: Request) -> Response:
         """Serve ``req``: a documented operation the stand-in does not implement is

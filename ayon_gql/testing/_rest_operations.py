@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql.testing._rest_http import (
@@ -73,6 +74,7 @@ class OperationRoutes:
     #: Projects written to (rebuilt on reset) and projects created (removed on reset).
     touched: set[str]
     background: dict[str, dict[str, Any]]
+    after_answer: Callable[[Callable[[], None]], None]
 
     def _attribute_order(self) -> dict[str, int]:
         return {attr["name"]: i for i, attr in enumerate(self.dataset.attributes)}
@@ -162,6 +164,22 @@ class OperationRoutes:
                 **options,
             )
         tx.events.clear()
+        hooks, tx.hooks = tx.hooks, []
+        if not hooks:
+            return
+
+        def run_hooks() -> None:
+            for hook in hooks:
+                step = Transaction()
+                hook(step)
+                self._emit(project, step, origin)
+
+        if origin.get("wait"):
+            run_hooks()
+        else:
+            # Unless the write waits for its events, the server runs their hooks in the
+            # background after answering: the next request gets in first.
+            self.after_answer(run_hooks)
 
     def _process(
         self,
@@ -177,7 +195,9 @@ class OperationRoutes:
         project = self.dataset.project(project_name)
         assert project is not None
         results: list[dict[str, Any]] = []
-        origin = origin or {"sender": None, "sender_type": "api"}
+        origin = dict(origin or {"sender": None, "sender_type": "api"})
+        if _get(body, "waitForEvents", "wait_for_events", False):
+            origin["wait"] = "yes"
         started = time.perf_counter()
         attributes = self._attribute_types()
         with self.write_lock:
@@ -282,7 +302,7 @@ class OperationRoutes:
         caller, body, origin = req.user["name"], req.json, request_origin(req)
 
         def run() -> None:
-            answer = self._process(project, caller, body, ops, origin)
+            answer = self._process(project, caller, body, ops, {**origin, "wait": "yes"})
             task.update(status="completed", progress=1.0, result=answer.body)
 
         threading.Thread(target=run, name=f"standin-ops-{task_id}", daemon=True).start()

@@ -8,10 +8,11 @@ emits (recorded in ``write-ops-*`` and ``event-graphql-entity-events``).
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timezone
 from typing import Any
 
-from ayon_gql.testing._activities import created_event, publish_activities
+from ayon_gql.testing._activities import version_created
 from ayon_gql.testing._builder import ProjectData
 from ayon_gql.testing._nodes import Node, iso, json_text
 from ayon_gql.testing._project_meta import project_attrib
@@ -136,9 +137,7 @@ class EntityWriter:
             summary={"entityId": entity_id, "parentId": node.get(_PARENT_KEY[entity_type])},
         )
         if entity_type == "version":
-            watch = publish_activities(tx, self.p, node, self.user)
-            description, summary = created_event(self.p, watch)
-            tx.emit("activity.created", description=description, summary=summary)
+            tx.after_commit(functools.partial(version_created, self.p, node, self.user))
 
     def _create_folder(self, tx: Transaction, node: Node, data: dict[str, Any]) -> None:
         p = self.p

@@ -60,6 +60,9 @@ class Transaction:
         self._undo: list[Callable[[], None]] = []
         #: (topic, emit keyword arguments), emitted when the transaction commits.
         self.events: list[tuple[str, dict[str, Any]]] = []
+        #: Work the server's event hooks do once the transaction has committed
+        #: (each writes through a transaction of its own).
+        self.hooks: list[Callable[[Transaction], None]] = []
 
     def put(self, mapping: dict[Any, Any], key: Any, value: Any) -> None:
         """``mapping[key] = value``, undoably."""
@@ -97,14 +100,20 @@ class Transaction:
         """An event to emit when the transaction commits."""
         self.events.append((topic, options))
 
+    def after_commit(self, hook: Callable[[Transaction], None]) -> None:
+        """Work an event hook of the server does once this transaction has committed."""
+        self.hooks.append(hook)
+
     def rollback(self) -> None:
-        """Undo every change, newest first, and drop the events."""
+        """Undo every change, newest first, and drop the events and hooks."""
         while self._undo:
             self._undo.pop()()
         self.events.clear()
+        self.hooks.clear()
 
     def absorb(self, other: Transaction) -> None:
         """Take over ``other``'s changes (an operation joining the request's transaction)."""
         self._undo.extend(other._undo)
         self.events.extend(other.events)
-        other._undo, other.events = [], []
+        self.hooks.extend(other.hooks)
+        other._undo, other.events, other.hooks = [], [], []

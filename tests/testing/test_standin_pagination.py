@@ -111,3 +111,44 @@ def test_large_scan_in_pages(srv: StandInServer, client: httpx.Client) -> None:
     assert project is not None
     assert total == len(project.versions) == 16_800
     assert len(srv.requests) == pages
+
+
+ACTIVITIES = """query A($p: String!, $first: Int, $after: String, $last: Int) {
+  project(name: $p) { versions(first: 1) { edges { node {
+    activities(first: $first, after: $after, last: $last) {
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { activityId creationOrder } } } } } } } }"""
+
+
+def _activities(client: httpx.Client, **kw: object) -> dict:
+    body = gql(client, ACTIVITIES, p="demo_Commercial", **kw)
+    assert "errors" not in body, body
+    return body["data"]["project"]["versions"]["edges"][0]["node"]["activities"]
+
+
+def _orders(page: dict) -> list[int]:
+    return [edge["node"]["creationOrder"] for edge in page["edges"]]
+
+
+def test_an_entitys_activities_come_newest_first_and_after_reads_oldest_first(
+    client: httpx.Client,
+) -> None:
+    # As the real server: last defaults to 100 on an entity's activities, which orders
+    # them newest first even with first; after: still selects the newer ones.
+    everything = _orders(_activities(client, first=100))
+    assert len(everything) >= 3 and everything == sorted(everything, reverse=True)
+    first = _activities(client, first=1)
+    assert _orders(first) == everything[:1]
+    assert first["pageInfo"]["hasNextPage"] is True
+    after_newest = _activities(client, first=1, after=first["pageInfo"]["endCursor"])
+    assert after_newest["edges"] == [] and after_newest["pageInfo"]["hasNextPage"] is False
+    second = _activities(client, first=2)
+    assert _orders(_activities(client, first=2, after=second["pageInfo"]["endCursor"])) == [
+        everything[0]
+    ]  # the newest again: the list cannot be followed forward
+    # last: null turns the default off: oldest first, and after: follows the pages.
+    oldest_first = _activities(client, first=100, last=None)
+    assert _orders(oldest_first) == sorted(everything)
+    page = _activities(client, first=2, last=None)
+    rest = _activities(client, first=100, last=None, after=page["pageInfo"]["endCursor"])
+    assert _orders(page) + _orders(rest) == sorted(everything)
