@@ -57,14 +57,9 @@ def settings_module_code(schema: dict[str, Any], class_name: str, *, header: str
     Byte-stable: the same schema gives the same text (no timestamps, the
     built-in formatter rather than whichever black is installed).
     """
-    from datamodel_code_generator import (
-        DataModelType,
-        Formatter,
-        InputFileType,
-        LiteralType,
-        PythonVersion,
-        generate,
-    )
+    from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
+    from datamodel_code_generator.enums import DataModelType
+    from datamodel_code_generator.format import Formatter
 
     normalized = normalize_settings_schema(schema, keep_text=True)
     with warnings.catch_warnings():

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ayon_gql.cli import main
-from ayon_gql.schema._addon_rest_diff import diff_addon_rest
+from ayon_gql.schema._addon_rest_diff import diff_addon_rest, is_addon_openapi_snapshot
 from ayon_gql.schema._addons import AddonRef
 from ayon_gql.schema._api_document import derive_addon_snapshot, load_addon_snapshot
 from ayon_gql.testing import StandInServer
@@ -59,6 +59,9 @@ def test_schema_diff_of_addon_snapshots(tmp_path: Path, capsys: pytest.CaptureFi
     assert "GET /api/addons/studio_tools/1.0.0/bookmarks" in report["breaking"][0]["description"]
     assert main(["schema", "diff", str(SNAPSHOT), str(SNAPSHOT)]) == 0
     assert "no breaking changes" in capsys.readouterr().out
+    # A settings snapshot has an addon and a version in its header too, but is no openapi one.
+    settings = SNAPSHOT.with_name("studio_tools-1.0.0.settings.json")
+    assert not is_addon_openapi_snapshot(str(settings))
 
 
 def test_check_compares_an_addons_folder(
