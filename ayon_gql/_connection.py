@@ -173,7 +173,6 @@ class Connection(_ConnectionBase):
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: Sequence[str],
     ) -> Iterator[Any]:
         """Iterate the nodes of a paginated operation (see ``_pagination``)."""
         return iter_nodes(
@@ -181,7 +180,6 @@ class Connection(_ConnectionBase):
             arguments,
             operation_name=operation_name,
             page_size=page_size,
-            id_filters=id_filters,
         )
 
     def complete_nested(
@@ -293,7 +291,6 @@ class AsyncConnection(_ConnectionBase):
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: Sequence[str],
     ) -> AsyncIterator[Any]:
         """Iterate the nodes of a paginated operation (see ``_pagination``)."""
         return aiter_nodes(
@@ -301,7 +298,6 @@ class AsyncConnection(_ConnectionBase):
             arguments,
             operation_name=operation_name,
             page_size=page_size,
-            id_filters=id_filters,
         )
 
     async def complete_nested(

@@ -11,9 +11,17 @@ answer's raw data before it is validated into the generated models:
 * every parent whose nested connection says ``hasNextPage`` is collected;
 * up to :data:`PARENTS_PER_REQUEST` of them go into one request, each asking
   ``first: max(<the operation's page size>, ITEMS_PER_REQUEST // parents)``;
-* each answer's edges are appended to the parent's edges and its
-  ``pageInfo`` replaces the parent's, so the parent ends complete with
-  ``hasNextPage: false``; parents with still more go into the next round.
+* each answer's edges are appended to the parent's edges; its ``pageInfo``
+  keeps the first page's start (``startCursor``, ``hasPreviousPage``) and
+  takes the answer's ``endCursor`` and ``hasNextPage``, so the parent ends
+  as one request for its whole list would have answered; parents with still
+  more go into the next round;
+* a connection listed newest first (plan ``mode: "whole"``, e.g. an
+  entity's ``activities``) cannot be followed with ``after:``: its parents
+  are asked again for the whole list with twice the ``first`` each round,
+  and the answer replaces their edges and ``pageInfo``;
+* parent ids the operation's text selected only for the follow-ups (plan
+  ``hidden_id``) are removed again.
 
 A repeated cursor, a parent the server no longer returns, or a request that
 fails for good raises :class:`PaginationError` naming the operation; nothing
@@ -84,14 +92,56 @@ def _walk(value: Any, keys: Sequence[str]) -> Iterator[dict[str, Any]]:
 class _Parent:
     """One parent whose nested connection has more items."""
 
-    __slots__ = ("connection", "cursor", "id", "plan", "seen")
+    __slots__ = ("asked", "connection", "cursor", "id", "plan", "seen")
 
-    def __init__(self, plan: Plan, parent_id: str, connection: dict[str, Any], cursor: str) -> None:
+    def __init__(
+        self, plan: Plan, parent_id: str, connection: dict[str, Any], cursor: str | None
+    ) -> None:
         self.plan = plan
         self.id = parent_id
         self.connection = connection
         self.cursor = cursor
         self.seen = {cursor}
+        #: Items the last request asked for (``whole`` plans ask for more each round).
+        self.asked = 0
+
+
+def _whole(plan: Plan) -> bool:
+    """True for a connection listed newest first: each round asks for its whole list."""
+    return plan.get("mode") == "whole"
+
+
+def _page_infos(plan: Plan) -> Mapping[str, Mapping[str, str]]:
+    """Each key the connection's ``pageInfo`` is answered under, with its fields' keys and names."""
+    return plan.get("page_infos") or {
+        plan["page_info"]: {plan["has_next_page"]: "hasNextPage", plan["end_cursor"]: "endCursor"}
+    }
+
+
+def _merge_page_info(
+    fields: Mapping[str, str], current: Any, fetched: dict[str, Any], advanced: bool
+) -> None:
+    """Make ``current`` the pageInfo of the whole list after a follow-up page: the first
+    page's start, the last page's end and whether more follow."""
+    if not isinstance(current, dict):
+        return
+    for key, field in fields.items():
+        if key not in fetched or key not in current:
+            continue
+        if field == "hasNextPage" or (field == "endCursor" and advanced):
+            current[key] = fetched[key]
+
+
+def _strip_hidden_ids(data: dict[str, Any], nested: Sequence[Plan]) -> None:
+    """Remove the parent ids and page infos the operation's text selected only for the
+    follow-ups."""
+    for plan in nested:
+        for parent in _walk(data, plan["parents"]):
+            connection = parent.get(plan["connection"])
+            if plan.get("hidden_page_info") and isinstance(connection, dict):
+                connection.pop(plan["page_info"], None)
+            if plan.get("hidden_id"):
+                parent.pop(plan["id"], None)
 
 
 class _Completion:
@@ -141,14 +191,18 @@ class _Completion:
         page_info = connection.get(plan["page_info"])
         if not isinstance(page_info, dict) or not page_info.get(plan["has_next_page"]):
             return
-        if not connection.get(plan["edges"]):
+        edges = connection.get(plan["edges"])
+        if isinstance(edges, list) and not edges:
             # An empty page ends the list even if it claims more (the real
             # server's answer after an exactly full last page).
             page_info[plan["has_next_page"]] = False
             return
-        cursor = page_info.get(plan["end_cursor"])
         if not isinstance(parent_id, str):
             raise self.error(f"a parent of {plan['connection']!r} with more items has no id")
+        if _whole(plan):
+            self._follow_whole(plan, parent_id, connection, previous)
+            return
+        cursor = page_info.get(plan["end_cursor"])
         if not isinstance(cursor, str):
             raise self.error(
                 f"{plan['connection']!r} of {parent_id} says it has more but sent no end cursor"
@@ -166,6 +220,24 @@ class _Completion:
         previous.cursor = cursor
         self.pending.append(previous)
 
+    def _follow_whole(
+        self, plan: Plan, parent_id: str, connection: dict[str, Any], previous: _Parent | None
+    ) -> None:
+        """Queue a newest-first connection to be asked again whole, for twice as many."""
+        edges = connection.get(plan["edges"])  # None when left out by @include/@skip
+        count = len(edges) if isinstance(edges, list) else None
+        if previous is None:
+            parent = _Parent(plan, parent_id, connection, None)
+            parent.asked = count or 0
+            self.pending.append(parent)
+            return
+        if count is not None and count < previous.asked:
+            raise self.error(
+                f"{plan['connection']!r} of {parent_id} says it has more but sent {count} of"
+                f" the {previous.asked} items asked for"
+            )
+        self.pending.append(previous)
+
     def next_request(self) -> tuple[list[_Parent], str, dict[str, Any], str] | None:
         """The next batch of parents (all of one plan) and its query, variables and name."""
         if not self.pending:
@@ -180,11 +252,19 @@ class _Completion:
         variables = {
             name: self.variables[name] for name in plan["variables"] if name in self.variables
         }
-        variables[plan["first_name"]] = max(self._first(plan), self.items_per_request // len(batch))
+        share = self.items_per_request // len(batch)
+        if _whole(plan):
+            first = max(share, *(2 * max(parent.asked, 1) for parent in batch))
+            for parent in batch:
+                parent.asked = first
+        else:
+            first = max(self._first(plan), share)
+        variables[plan["first_name"]] = first
         indexes = [str(index) for index in range(len(batch))]
         for index, parent in zip(indexes, batch, strict=True):
             variables[plan["id_name"].replace(PLACEHOLDER, index)] = parent.id
-            variables[plan["after_name"].replace(PLACEHOLDER, index)] = parent.cursor
+            if not _whole(plan):
+                variables[plan["after_name"].replace(PLACEHOLDER, index)] = parent.cursor
         self.requests += 1
         return batch, follow_up_query(plan, len(batch)), variables, plan["operation"]
 
@@ -209,12 +289,25 @@ class _Completion:
                 )
             edges = fetched.get(plan["edges"]) or []
             self.items += len(edges)
-            parent.connection.setdefault(plan["edges"], []).extend(edges)
-            page_info = fetched.get(plan["page_info"])
-            if isinstance(page_info, dict):
-                if not edges:
-                    page_info[plan["end_cursor"]] = parent.cursor  # keep the last real cursor
-                parent.connection[plan["page_info"]] = page_info
+            # The page moved the end on (its edges may be left out by @include/@skip).
+            primary = fetched.get(plan["page_info"])
+            advanced = isinstance(primary, dict) and primary.get(plan["end_cursor"]) is not None
+            whole = _whole(plan)  # the whole list again, in the server's order
+            for key in plan.get("edges_keys") or (plan["edges"],):
+                if not isinstance(parent.connection.get(key), list):
+                    continue  # left out of the answer (@include/@skip): stays out
+                if whole:
+                    parent.connection[key] = list(fetched.get(key) or [])
+                else:
+                    parent.connection[key].extend(fetched.get(key) or [])
+            for key, fields in _page_infos(plan).items():
+                page_info = fetched.get(key)
+                if key not in parent.connection or not isinstance(page_info, dict):
+                    continue  # left out of the answer (@include/@skip): stays out
+                if whole:
+                    parent.connection[key] = page_info
+                else:
+                    _merge_page_info(fields, parent.connection[key], page_info, advanced)
             self._follow(plan, parent.id, parent.connection, previous=parent)
 
     def interrupted(self, error: Exception, batch: list[_Parent]) -> PaginationError:
@@ -259,6 +352,7 @@ def complete_nested(
         except _FAILURES as error:
             raise completion.interrupted(error, batch) from error
         completion.accept(batch, answer)
+    _strip_hidden_ids(data, nested)
     return data
 
 
@@ -288,4 +382,5 @@ async def acomplete_nested(
         except _FAILURES as error:
             raise completion.interrupted(error, batch) from error
         completion.accept(batch, answer)
+    _strip_hidden_ids(data, nested)
     return data

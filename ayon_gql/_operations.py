@@ -99,7 +99,6 @@ class SyncTransport(Protocol):
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: tuple[str, ...],
     ) -> Iterator[Any]:
         """Call ``fetch_page`` page after page and yield every node."""
         ...
@@ -136,7 +135,6 @@ class AsyncTransport(Protocol):
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: tuple[str, ...],
     ) -> AsyncIterator[Any]:
         """Await ``fetch_page`` page after page and yield every node."""
         ...
@@ -242,14 +240,13 @@ class OperationsBase:
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: tuple[str, ...],
+        id_filters: tuple[str, ...] = (),
     ) -> Iterator[Any]:
+        # id_filters: passed by packages generated before id filters were sent
+        # whole (the server orders the whole filter); ignored.
+        del id_filters
         return self._transport.paginate(
-            fetch_page,
-            arguments,
-            operation_name=operation_name,
-            page_size=page_size,
-            id_filters=id_filters,
+            fetch_page, arguments, operation_name=operation_name, page_size=page_size
         )
 
 
@@ -294,12 +291,9 @@ class AsyncOperationsBase:
         *,
         operation_name: str,
         page_size: int | None,
-        id_filters: tuple[str, ...],
+        id_filters: tuple[str, ...] = (),
     ) -> AsyncIterator[Any]:
+        del id_filters  # see OperationsBase._paginate
         return self._transport.paginate(
-            fetch_page,
-            arguments,
-            operation_name=operation_name,
-            page_size=page_size,
-            id_filters=id_filters,
+            fetch_page, arguments, operation_name=operation_name, page_size=page_size
         )

@@ -8,13 +8,14 @@ The real server has a few habits that a naive loop gets wrong:
   next page is empty with ``endCursor: null``;
 * a server that repeats a cursor would make a naive loop run forever.
 
-Long id filters are split into chunks; filters are ANDed, so the union of
-the chunks' results is the result of the whole filter.
+An id filter is sent whole with every page, however long: the server
+orders the whole filter, so the items come in its order (an id filter split
+into chunks would come back chunk after chunk).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from ayon_gql._errors import InvalidInputError, PaginationError, ServerError, TransportError
@@ -27,32 +28,8 @@ from ayon_gql._errors import InvalidInputError, PaginationError, ServerError, Tr
 #: first item grow with the page.
 DEFAULT_PAGE_SIZE = 5000
 
-#: Ids per chunk when an id filter is longer than this.
-ID_CHUNK_SIZE = 2000
-
-
-def plan_chunks(
-    arguments: dict[str, Any], id_filters: Sequence[str], chunk_size: int = ID_CHUNK_SIZE
-) -> list[dict[str, Any]]:
-    """Split the longest id filter into chunks when it is too long for one request."""
-    longest: str | None = None
-    for name in id_filters:
-        value = arguments.get(name)
-        if isinstance(value, (list, tuple)) and len(value) > chunk_size:
-            current = arguments.get(longest) if longest else None
-            if longest is None or len(value) > len(current or ()):
-                longest = name
-    if longest is None:
-        return [arguments]
-    values = list(dict.fromkeys(arguments[longest]))  # drop repeated ids, keep order
-    return [
-        {**arguments, longest: values[start : start + chunk_size]}
-        for start in range(0, len(values), chunk_size)
-    ]
-
-
 class _PageCursor:
-    """Follows one chunk's cursors and decides when to stop."""
+    """Follows the cursors of one list and decides when to stop."""
 
     def __init__(self, operation_name: str, page_size: int) -> None:
         self.operation_name = operation_name
@@ -111,9 +88,8 @@ def iter_nodes(
     *,
     operation_name: str,
     page_size: int | None,
-    id_filters: Sequence[str],
 ) -> Iterator[Any]:
-    """Yield every node of a connection, page by page and chunk by chunk.
+    """Yield every node of a connection, page by page.
 
     The next page is requested (on a worker thread) as soon as a page's
     cursor is known, so the server works on it while the caller goes through
@@ -125,19 +101,18 @@ def iter_nodes(
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ayon-gql-page")
     pending: Future[Any] | None = None
     try:
-        for chunk in plan_chunks(arguments, id_filters):
-            state = _PageCursor(operation_name, size)
-            pending = pool.submit(fetch_page, state.request_arguments(chunk))
-            while pending is not None:
-                try:
-                    connection = pending.result()
-                except (ServerError, TransportError) as error:
-                    raise state.interrupted(error) from error
-                nodes = state.accept(connection)
-                pending = (
-                    None if state.done else pool.submit(fetch_page, state.request_arguments(chunk))
-                )
-                yield from nodes
+        state = _PageCursor(operation_name, size)
+        pending = pool.submit(fetch_page, state.request_arguments(arguments))
+        while pending is not None:
+            try:
+                connection = pending.result()
+            except (ServerError, TransportError) as error:
+                raise state.interrupted(error) from error
+            nodes = state.accept(connection)
+            pending = (
+                None if state.done else pool.submit(fetch_page, state.request_arguments(arguments))
+            )
+            yield from nodes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -148,7 +123,6 @@ async def aiter_nodes(
     *,
     operation_name: str,
     page_size: int | None,
-    id_filters: Sequence[str],
 ) -> AsyncIterator[Any]:
     """Async twin of :func:`iter_nodes`, reading one page ahead in a task."""
     import asyncio  # imported on first use: ``import ayon_gql`` stays fast
@@ -156,22 +130,21 @@ async def aiter_nodes(
     size = _checked_page_size(page_size)
     pending: asyncio.Future[Any] | None = None
     try:
-        for chunk in plan_chunks(arguments, id_filters):
-            state = _PageCursor(operation_name, size)
-            pending = asyncio.ensure_future(fetch_page(state.request_arguments(chunk)))
-            while pending is not None:
-                try:
-                    connection = await pending
-                except (ServerError, TransportError) as error:
-                    raise state.interrupted(error) from error
-                nodes = state.accept(connection)
-                pending = (
-                    None
-                    if state.done
-                    else asyncio.ensure_future(fetch_page(state.request_arguments(chunk)))
-                )
-                for node in nodes:
-                    yield node
+        state = _PageCursor(operation_name, size)
+        pending = asyncio.ensure_future(fetch_page(state.request_arguments(arguments)))
+        while pending is not None:
+            try:
+                connection = await pending
+            except (ServerError, TransportError) as error:
+                raise state.interrupted(error) from error
+            nodes = state.accept(connection)
+            pending = (
+                None
+                if state.done
+                else asyncio.ensure_future(fetch_page(state.request_arguments(arguments)))
+            )
+            for node in nodes:
+                yield node
     finally:
         if pending is not None:
             if not pending.done():

@@ -993,29 +993,64 @@ _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_QUERY = gql("""
     }
     """)
 _GET_LATEST_VERSIONS_WITH_REPRESENTATIONS_NESTED: tuple[dict[str, Any], ...] = (
-    {
-        "operation": "GetLatestVersionsWithRepresentationsNestedRepresentations",
-        "parents": ("project", "versions", "edges", "node"),
-        "id": "id",
-        "connection": "representations",
-        "edges": "edges",
-        "page_info": "pageInfo",
-        "has_next_page": "hasNextPage",
-        "end_cursor": "endCursor",
-        "first": 100,
-        "first_variable": "representationsFirst",
-        "variables": ("projectName", "representationNames"),
-        "head": "query GetLatestVersionsWithRepresentationsNestedRepresentations($projectName: String! $representationNames: [String!] $nestedFirst: Int!",
-        "declare": " $nestedId__N__: String! $nestedAfter__N__: String",
-        "open": ") { project(name: $projectName) {",
-        "parent": " nestedParent__N__: versions(ids: [$nestedId__N__]) { edges { node { id representations( names: $representationNames first: $nestedFirst after: $nestedAfter__N__ ) { pageInfo { ...PageInfoFields } edges { node { ...RepresentationFields } } } } } }",
-        "close": " } }\n\nfragment PageInfoFields on PageInfo {\n  hasNextPage\n  endCursor\n}\n\nfragment RepresentationFields on RepresentationNode {\n  id\n  name\n  versionId\n  context\n  data\n  traits\n  active\n  status\n  tags\n  createdAt\n  updatedAt\n  attrib: allAttrib\n  files {\n    id\n    name\n    path\n    size\n    hash\n    hashType\n  }\n}",
-        "owner": ("project",),
-        "alias": "nestedParent__N__",
-        "first_name": "nestedFirst",
-        "id_name": "nestedId__N__",
-        "after_name": "nestedAfter__N__",
-    },
+    {'operation': 'GetLatestVersionsWithRepresentationsNestedRepresentations',
+     'mode': 'after',
+     'parents': ('project', 'versions', 'edges', 'node'),
+     'id': 'id',
+     'hidden_id': False,
+     'connection': 'representations',
+     'edges': 'edges',
+     'edges_keys': ('edges',),
+     'page_info': 'pageInfo',
+     'page_infos': {'pageInfo': {'hasNextPage': 'hasNextPage', 'endCursor': 'endCursor'}},
+     'hidden_page_info': False,
+     'has_next_page': 'hasNextPage',
+     'end_cursor': 'endCursor',
+     'first': 100,
+     'first_variable': 'representationsFirst',
+     'variables': ('projectName', 'representationNames'),
+     'head': 'query GetLatestVersionsWithRepresentationsNestedRepresentations($projectName: '
+             'String! $representationNames: [String!] $nestedFirst: Int!',
+     'declare': ' $nestedId__N__: String! $nestedAfter__N__: String',
+     'open': ') { project(name: $projectName) {',
+     'parent': ' nestedParent__N__: versions(ids: [$nestedId__N__]) { edges { node { id '
+               'representations( names: $representationNames first: $nestedFirst after: '
+               '$nestedAfter__N__ ) { pageInfo { ...PageInfoFields } edges { node { '
+               '...RepresentationFields } } } } } }',
+     'close': ' } }\n'
+              '\n'
+              'fragment PageInfoFields on PageInfo {\n'
+              '  hasNextPage\n'
+              '  endCursor\n'
+              '}\n'
+              '\n'
+              'fragment RepresentationFields on RepresentationNode {\n'
+              '  id\n'
+              '  name\n'
+              '  versionId\n'
+              '  context\n'
+              '  data\n'
+              '  traits\n'
+              '  active\n'
+              '  status\n'
+              '  tags\n'
+              '  createdAt\n'
+              '  updatedAt\n'
+              '  attrib: allAttrib\n'
+              '  files {\n'
+              '    id\n'
+              '    name\n'
+              '    path\n'
+              '    size\n'
+              '    hash\n'
+              '    hashType\n'
+              '  }\n'
+              '}',
+     'owner': ('project',),
+     'alias': 'nestedParent__N__',
+     'first_name': 'nestedFirst',
+     'id_name': 'nestedId__N__',
+     'after_name': 'nestedAfter__N__'},
 )
 
 
@@ -1606,8 +1641,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetActivitiesProjectActivitiesEdgesNode]":
         """Every item of ``GetActivities`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_activities``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_activities``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1625,11 +1660,7 @@ class Operations(BaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetActivities",
-            page_size=page_size,
-            id_filters=("activity_ids", "entity_ids"),
+            _fetch_page, _arguments, operation_name="GetActivities", page_size=page_size
         )
 
     def iter_events(
@@ -1646,8 +1677,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetEventsEventsEdgesNode]":
         """Every item of ``GetEvents`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_events``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_events``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1663,11 +1694,7 @@ class Operations(BaseClient):
             "older_than": older_than,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetEvents",
-            page_size=page_size,
-            id_filters=("ids",),
+            _fetch_page, _arguments, operation_name="GetEvents", page_size=page_size
         )
 
     def iter_folders(
@@ -1689,8 +1716,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetFoldersProjectFoldersEdgesNode]":
         """Every item of ``GetFolders`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_folders``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_folders``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1711,11 +1738,7 @@ class Operations(BaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetFolders",
-            page_size=page_size,
-            id_filters=("ids", "parent_ids"),
+            _fetch_page, _arguments, operation_name="GetFolders", page_size=page_size
         )
 
     def iter_latest_versions_with_representations(
@@ -1730,8 +1753,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
         """Every item of ``GetLatestVersionsWithRepresentations`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1751,7 +1774,6 @@ class Operations(BaseClient):
             _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
-            id_filters=("product_ids", "folder_ids"),
         )
 
     def iter_links(
@@ -1764,8 +1786,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetLinksProjectLinksEdges]":
         """Every item of ``GetLinks`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_links``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_links``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1777,11 +1799,7 @@ class Operations(BaseClient):
             "link_types": link_types,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetLinks",
-            page_size=page_size,
-            id_filters=("entity_ids",),
+            _fetch_page, _arguments, operation_name="GetLinks", page_size=page_size
         )
 
     def iter_products(
@@ -1798,8 +1816,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetProductsProjectProductsEdgesNode]":
         """Every item of ``GetProducts`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_products``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_products``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1815,11 +1833,7 @@ class Operations(BaseClient):
             "tags": tags,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetProducts",
-            page_size=page_size,
-            id_filters=("ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetProducts", page_size=page_size
         )
 
     def iter_projects(
@@ -1827,8 +1841,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetProjectsProjectsEdgesNode]":
         """Every item of ``GetProjects`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_projects``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_projects``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1836,11 +1850,7 @@ class Operations(BaseClient):
 
         _arguments: dict[str, Any] = {}
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetProjects",
-            page_size=page_size,
-            id_filters=(),
+            _fetch_page, _arguments, operation_name="GetProjects", page_size=page_size
         )
 
     def iter_representations(
@@ -1856,8 +1866,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetRepresentationsProjectRepresentationsEdgesNode]":
         """Every item of ``GetRepresentations`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_representations``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_representations``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1878,7 +1888,6 @@ class Operations(BaseClient):
             _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
-            id_filters=("ids", "version_ids"),
         )
 
     def iter_tasks(
@@ -1898,8 +1907,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetTasksProjectTasksEdgesNode]":
         """Every item of ``GetTasks`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_tasks``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_tasks``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1918,11 +1927,7 @@ class Operations(BaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetTasks",
-            page_size=page_size,
-            id_filters=("ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetTasks", page_size=page_size
         )
 
     def iter_users(
@@ -1934,8 +1939,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetUsersUsersEdgesNode]":
         """Every item of ``GetUsers`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_users``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_users``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1943,11 +1948,7 @@ class Operations(BaseClient):
 
         _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetUsers",
-            page_size=page_size,
-            id_filters=(),
+            _fetch_page, _arguments, operation_name="GetUsers", page_size=page_size
         )
 
     def iter_versions(
@@ -1969,8 +1970,8 @@ class Operations(BaseClient):
     ) -> "Iterator[GetVersionsProjectVersionsEdgesNode]":
         """Every item of ``GetVersions`` across all pages, as a generator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_versions``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_versions``.
         """
 
         def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -1991,11 +1992,7 @@ class Operations(BaseClient):
             "authors": authors,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetVersions",
-            page_size=page_size,
-            id_filters=("ids", "product_ids", "task_ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetVersions", page_size=page_size
         )
 
 
@@ -2588,8 +2585,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetActivitiesProjectActivitiesEdgesNode]":
         """Every item of ``GetActivities`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_activities``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_activities``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2609,11 +2606,7 @@ class AsyncOperations(AsyncBaseClient):
             "reference_types": reference_types,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetActivities",
-            page_size=page_size,
-            id_filters=("activity_ids", "entity_ids"),
+            _fetch_page, _arguments, operation_name="GetActivities", page_size=page_size
         )
 
     def iter_events(
@@ -2630,8 +2623,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetEventsEventsEdgesNode]":
         """Every item of ``GetEvents`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_events``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_events``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2647,11 +2640,7 @@ class AsyncOperations(AsyncBaseClient):
             "older_than": older_than,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetEvents",
-            page_size=page_size,
-            id_filters=("ids",),
+            _fetch_page, _arguments, operation_name="GetEvents", page_size=page_size
         )
 
     def iter_folders(
@@ -2673,8 +2662,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetFoldersProjectFoldersEdgesNode]":
         """Every item of ``GetFolders`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_folders``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_folders``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2695,11 +2684,7 @@ class AsyncOperations(AsyncBaseClient):
             "has_tasks": has_tasks,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetFolders",
-            page_size=page_size,
-            id_filters=("ids", "parent_ids"),
+            _fetch_page, _arguments, operation_name="GetFolders", page_size=page_size
         )
 
     def iter_latest_versions_with_representations(
@@ -2714,8 +2699,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetLatestVersionsWithRepresentationsProjectVersionsEdgesNode]":
         """Every item of ``GetLatestVersionsWithRepresentations`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_latest_versions_with_representations``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_latest_versions_with_representations``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2737,7 +2722,6 @@ class AsyncOperations(AsyncBaseClient):
             _arguments,
             operation_name="GetLatestVersionsWithRepresentations",
             page_size=page_size,
-            id_filters=("product_ids", "folder_ids"),
         )
 
     def iter_links(
@@ -2750,8 +2734,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetLinksProjectLinksEdges]":
         """Every item of ``GetLinks`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_links``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_links``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2763,11 +2747,7 @@ class AsyncOperations(AsyncBaseClient):
             "link_types": link_types,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetLinks",
-            page_size=page_size,
-            id_filters=("entity_ids",),
+            _fetch_page, _arguments, operation_name="GetLinks", page_size=page_size
         )
 
     def iter_products(
@@ -2784,8 +2764,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetProductsProjectProductsEdgesNode]":
         """Every item of ``GetProducts`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_products``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_products``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2803,11 +2783,7 @@ class AsyncOperations(AsyncBaseClient):
             "tags": tags,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetProducts",
-            page_size=page_size,
-            id_filters=("ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetProducts", page_size=page_size
         )
 
     def iter_projects(
@@ -2815,8 +2791,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetProjectsProjectsEdgesNode]":
         """Every item of ``GetProjects`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_projects``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_projects``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2824,11 +2800,7 @@ class AsyncOperations(AsyncBaseClient):
 
         _arguments: dict[str, Any] = {}
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetProjects",
-            page_size=page_size,
-            id_filters=(),
+            _fetch_page, _arguments, operation_name="GetProjects", page_size=page_size
         )
 
     def iter_representations(
@@ -2844,8 +2816,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetRepresentationsProjectRepresentationsEdgesNode]":
         """Every item of ``GetRepresentations`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_representations``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_representations``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2866,7 +2838,6 @@ class AsyncOperations(AsyncBaseClient):
             _arguments,
             operation_name="GetRepresentations",
             page_size=page_size,
-            id_filters=("ids", "version_ids"),
         )
 
     def iter_tasks(
@@ -2886,8 +2857,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetTasksProjectTasksEdgesNode]":
         """Every item of ``GetTasks`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_tasks``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_tasks``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2906,11 +2877,7 @@ class AsyncOperations(AsyncBaseClient):
             "assignees_any": assignees_any,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetTasks",
-            page_size=page_size,
-            id_filters=("ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetTasks", page_size=page_size
         )
 
     def iter_users(
@@ -2922,8 +2889,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetUsersUsersEdgesNode]":
         """Every item of ``GetUsers`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_users``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_users``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2931,11 +2898,7 @@ class AsyncOperations(AsyncBaseClient):
 
         _arguments: dict[str, Any] = {"names": names, "project_name": project_name}
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetUsers",
-            page_size=page_size,
-            id_filters=(),
+            _fetch_page, _arguments, operation_name="GetUsers", page_size=page_size
         )
 
     def iter_versions(
@@ -2957,8 +2920,8 @@ class AsyncOperations(AsyncBaseClient):
     ) -> "AsyncIterator[GetVersionsProjectVersionsEdgesNode]":
         """Every item of ``GetVersions`` across all pages, as an async iterator.
 
-        ``page_size`` sets ``first`` for each request; long id filters are
-        split into chunks.  Other arguments are those of ``get_versions``.
+        ``page_size`` sets ``first`` for each request; the items come in the
+        server's order.  Other arguments are those of ``get_versions``.
         """
 
         async def _fetch_page(page_arguments: dict[str, Any]) -> Any:
@@ -2981,9 +2944,5 @@ class AsyncOperations(AsyncBaseClient):
             "authors": authors,
         }
         return self._paginate(
-            _fetch_page,
-            _arguments,
-            operation_name="GetVersions",
-            page_size=page_size,
-            id_filters=("ids", "product_ids", "task_ids", "folder_ids"),
+            _fetch_page, _arguments, operation_name="GetVersions", page_size=page_size
         )

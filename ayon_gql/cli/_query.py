@@ -281,7 +281,6 @@ def iter_pages(
         dict(variables),
         operation_name=operation_name or "query",
         page_size=size,
-        id_filters=(),
     )
 
 

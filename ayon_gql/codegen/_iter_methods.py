@@ -32,9 +32,6 @@ from ayon_gql.schema._relay import (
     iter_method_paging,
 )
 
-#: Arguments that are lists of entity ids; long ones are split into chunks.
-_ID_LIST_SUFFIX = "_ids"
-
 #: What ``fetch_page`` returns when a parent on the way to the connection is
 #: null (or skipped): a page without items.
 _NO_PAGE = "_NO_PAGE"
@@ -261,7 +258,6 @@ def _iter_method(
         arg for arg in method.args.args[1:] if arg.arg not in {FIRST_VARIABLE, AFTER_VARIABLE}
     ]
     names = [arg.arg for arg in arguments]
-    id_filters = tuple(n for n in names if n == "ids" or n.endswith(_ID_LIST_SUFFIX))
     iterator = "AsyncIterator" if is_async else "Iterator"
     kind = "an async iterator" if is_async else "a generator"
     fetch = _fetch_page_source(method.name, route.steps, is_async).replace("\n", "\n    ")
@@ -269,15 +265,15 @@ def _iter_method(
         f"def {paged.iter_name}(self, {_PAGE_SIZE}: Optional[int] = None, **kwargs: Any)"
         f' -> "{iterator}[{route.item_type}]":\n'
         f'    """Every item of ``{paged.operation_name}`` across all pages, as {kind}.\n\n'
-        f"    ``{_PAGE_SIZE}`` sets ``first`` for each request; long id filters are\n"
-        f'    split into chunks.  Other arguments are those of ``{method.name}``.\n    """\n\n'
+        f"    ``{_PAGE_SIZE}`` sets ``first`` for each request; the items come in the\n"
+        f"    server's order.  Other arguments are those of ``{method.name}``.\n"
+        '    """\n\n'
         f"    {fetch}\n\n"
         f"    _arguments: dict[str, Any] = {{"
         + ", ".join(f'"{name}": {name}' for name in names)
         + "}\n"
         f"    return self._paginate(_fetch_page, _arguments,"
-        f' operation_name="{paged.operation_name}", page_size={_PAGE_SIZE},'
-        f" id_filters={id_filters!r})\n"
+        f' operation_name="{paged.operation_name}", page_size={_PAGE_SIZE})\n'
     )
     function = ast.parse(source).body[0]
     assert isinstance(function, ast.FunctionDef)

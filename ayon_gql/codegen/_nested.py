@@ -19,7 +19,11 @@ parent's first page again.  Aliased copies work for any nested connection and
 ask exactly the missing items.
 
 Which nested connections qualify is decided in ``_nested_find``; the others
-get a generation warning (:class:`NestedConnectionWarning`).
+get a generation warning (:class:`NestedConnectionWarning`).  A connection
+listed newest first (:func:`~ayon_gql.schema._relay.newest_first`) gets a
+plan that asks its parents for the whole list again instead of ``after:``.
+Where a parent's ``id`` is not always answered, the operation's text gets
+``<alias>: id`` in the parent's selection (the runtime removes it again).
 
 graphql-core is used here only: the plan is plain data in the generated
 client, and the runtime never imports graphql-core.
@@ -27,11 +31,8 @@ client, and the runtime never imports graphql-core.
 
 from __future__ import annotations
 
-import ast
 import copy
-import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from graphql import (
@@ -54,12 +55,9 @@ from graphql import (
 )
 from graphql.language import Visitor
 
-from ayon_gql._errors import GenerationError
 from ayon_gql._nested import PLACEHOLDER, follow_up_query
-from ayon_gql.codegen._nested_find import Finder, Located, field_named
-
-#: The keyword of generated ``get_*`` methods that turns completion off.
-_KEYWORD = "complete_nested"
+from ayon_gql.codegen._nested_find import Finder, Located
+from ayon_gql.schema._relay import newest_first, response_key
 
 
 class NestedConnectionWarning(UserWarning):
@@ -143,29 +141,123 @@ def _fragments_used(node: Any, fragments: dict[str, FragmentDefinitionNode]) -> 
     return sorted(found)
 
 
+def _always(
+    selection_set: SelectionSetNode | None,
+    fragments: dict[str, FragmentDefinitionNode],
+    name: str,
+    type_: Any,
+) -> list[FieldNode]:
+    """The fields called ``name`` that are in every answer to ``selection_set`` on ``type_``.
+
+    Those selected directly or in fragments spread there that apply to
+    ``type_`` (an object type: the fragment's own type or an interface it
+    implements), none of them under ``@include``/``@skip``.
+    """
+    found: list[FieldNode] = []
+    applies = {type_.name, *(i.name for i in getattr(type_, "interfaces", ()))}
+    for selection in selection_set.selections if selection_set else ():
+        if selection.directives:
+            continue
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                found.append(selection)
+            continue
+        if isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is None:
+                continue
+            condition: Any = fragment.type_condition
+            inner: SelectionSetNode | None = fragment.selection_set
+        else:
+            condition = getattr(selection, "type_condition", None)
+            inner = getattr(selection, "selection_set", None)
+        if condition is None or condition.name.value in applies:
+            found.extend(_always(inner, fragments, name, type_))
+    return found
+
+
+def _own_id(node: Located, fragments: dict[str, FragmentDefinitionNode]) -> str | None:
+    """The response key of the parent's own ``id`` when always answered, else None."""
+    ids = _always(node.node.selection_set, fragments, "id", node.type)
+    return response_key(ids[0]) if ids else None
+
+
+def _add_hidden_id(node: Located, alias: str) -> None:
+    """Select the parent's ``id`` under ``alias`` too (on the wire, hidden from the models)."""
+    field = FieldNode(
+        alias=NameNode(value=alias), name=NameNode(value="id"), arguments=(), directives=()
+    )
+    selection_set = node.node.selection_set
+    assert selection_set is not None
+    selection_set.selections = (*selection_set.selections, field)
+
+
+def _own_page_info(
+    nested: Located, fragments: dict[str, FragmentDefinitionNode]
+) -> tuple[str, str, str] | None:
+    """Keys of a ``pageInfo`` with ``hasNextPage`` and ``endCursor`` always answered, else None."""
+    for page_info in _always(nested.node.selection_set, fragments, "pageInfo", nested.type):
+        page_info_type = nested.type.fields["pageInfo"].type
+        while hasattr(page_info_type, "of_type"):
+            page_info_type = page_info_type.of_type
+        has_next = _always(page_info.selection_set, fragments, "hasNextPage", page_info_type)
+        end_cursor = _always(page_info.selection_set, fragments, "endCursor", page_info_type)
+        if has_next and end_cursor:
+            return response_key(page_info), response_key(has_next[0]), response_key(end_cursor[0])
+    return None
+
+
+def _add_hidden_page_info(nested: Located, alias: str) -> Located:
+    """Select ``alias: pageInfo { hasNextPage endCursor }`` in every copy of ``nested`` too."""
+    field = FieldNode(
+        alias=NameNode(value=alias),
+        name=NameNode(value="pageInfo"),
+        arguments=(),
+        directives=(),
+        selection_set=_selection(
+            *(
+                FieldNode(name=NameNode(value=name), arguments=(), directives=())
+                for name in ("hasNextPage", "endCursor")
+            )
+        ),
+    )
+    for copy_ in nested.copies:
+        assert copy_.selection_set is not None
+        copy_.selection_set.selections = (*copy_.selection_set.selections, field)
+    merged = copy.copy(nested.node)
+    assert merged.selection_set is not None
+    merged.selection_set = SelectionSetNode(selections=(*merged.selection_set.selections, field))
+    return Located(merged, nested.parent_type, nested.keys, nested.copies)
+
+
 def _plan(
     finder: Finder,
     owners: tuple[Located, ...],
     outer: Located,
     node: Located,
     nested: Located,
+    parent_id: str,
+    hidden_id: bool,
+    page_info_keys: tuple[str, str, str],
+    hidden_page_info: bool,
 ) -> dict[str, Any]:
     operation = finder.operation
     declared = {d.variable.name.value: d for d in operation.variable_definitions or ()}
     names = _Names(set(declared))
     first_name, id_name, after_name = names("first"), names("id", True), names("after", True)
     alias = names("parent", True)
+    default_last = newest_first(nested.parent_type, nested.node)
     kept = [
         argument
         for argument in nested.node.arguments or ()
         if argument.name.value not in {"first", "after"}
     ]
+    paging = [_argument("first", _variable(first_name))]
+    if default_last is None:
+        paging.append(_argument("after", _variable(after_name)))
     nested_field = copy.copy(nested.node)
-    nested_field.arguments = (
-        *kept,
-        _argument("first", _variable(first_name)),
-        _argument("after", _variable(after_name)),
-    )
+    nested_field.arguments = (*kept, *paging)
+    nested_field.directives = ()
     parent_field = FieldNode(
         alias=NameNode(value=alias),
         name=outer.node.name,
@@ -191,11 +283,13 @@ def _plan(
         ),
     )
     owner_fields = [_bare(owner.node) for owner in owners]
+    fragment_names = _fragments_used(nested_field, finder.fragments)
     used = [
-        name for part in (*owner_fields, parent_field) for name in _used_names(part, "variable")
+        name
+        for part in (*owner_fields, parent_field, *(finder.fragments[f] for f in fragment_names))
+        for name in _used_names(part, "variable")
     ]
     kept_variables = [name for name in dict.fromkeys(used) if name in declared]
-    fragment_names = _fragments_used(nested_field, finder.fragments)
     operation_name = f"{finder.name}Nested{_class_part(nested.keys[-1])}"
     declarations = [print_ast(declared[name]) for name in kept_variables]
     head = f"query {operation_name}(" + " ".join([*declarations, f"${first_name}: Int!"])
@@ -206,28 +300,39 @@ def _plan(
     default = declared[first_variable].default_value if first_variable in declared else None
     if isinstance(default, IntValueNode):
         first = int(default.value)  # used when the caller leaves the variable out
-    page_info = field_named(finder.children(nested), "pageInfo")
-    edges = field_named(finder.children(nested), "edges")
-    assert page_info is not None and edges is not None
-    page_info_children = finder.children(page_info)
-    has_next = field_named(page_info_children, "hasNextPage")
-    end_cursor = field_named(page_info_children, "endCursor")
-    parent_id = field_named(finder.children(node), "id")
-    assert has_next is not None and end_cursor is not None and parent_id is not None
+    children = finder.children(nested)
+    page_infos: dict[str, dict[str, str]] = {}
+    for child in children:
+        if child.node.name.value == "pageInfo":
+            fields = page_infos.setdefault(child.keys[-1], {})
+            fields.update({c.keys[-1]: c.node.name.value for c in finder.children(child)})
+    edges_keys = tuple(dict.fromkeys(c.keys[-1] for c in children if c.node.name.value == "edges"))
+    page_info, has_next, end_cursor = page_info_keys
+    declare = f" ${id_name}: String!"
+    if default_last is None:
+        declare += f" ${after_name}: String"
     return {
         "operation": operation_name,
+        # "after": pages follow each other by cursor; "whole": the connection
+        # lists its items newest first, so each round asks a parent's whole
+        # list again with a larger first.
+        "mode": "after" if default_last is None else "whole",
         "parents": node.keys,
-        "id": parent_id.keys[-1],
+        "id": parent_id,
+        "hidden_id": hidden_id,
         "connection": nested.keys[-1],
-        "edges": edges.keys[-1],
-        "page_info": page_info.keys[-1],
-        "has_next_page": has_next.keys[-1],
-        "end_cursor": end_cursor.keys[-1],
+        "edges": edges_keys[0],
+        "edges_keys": edges_keys,
+        "page_info": page_info,
+        "page_infos": page_infos,
+        "hidden_page_info": hidden_page_info,
+        "has_next_page": has_next,
+        "end_cursor": end_cursor,
         "first": first,
         "first_variable": first_variable,
         "variables": tuple(kept_variables),
         "head": head,
-        "declare": f" ${id_name}: String! ${after_name}: String",
+        "declare": declare,
         "open": opening,
         "parent": " " + " ".join(print_ast(parent_field).split()),
         "close": closing + fragments_text,
@@ -243,15 +348,24 @@ def _class_part(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def nested_plans(
+def _hidden_alias(operation_text: str, alias: str) -> str:
+    while alias in operation_text:
+        alias += "_"
+    return alias
+
+
+def completion_plans(
     operation_text: str, schema: GraphQLSchema
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Follow-up plans for an operation's nested connections, and warnings.
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """The text to send, follow-up plans for its nested connections, and warnings.
 
     ``operation_text`` is the operation with the fragments it uses, as
-    ariadne-codegen puts it into the client.  Each plan's text is validated
-    against ``schema`` for two parents; a plan that does not validate is
-    dropped with a warning rather than generated broken.
+    ariadne-codegen puts it into the client.  Where a parent's ``id`` is not
+    always in the answer (left out, or under ``@include``/``@skip``), the
+    text sent selects it once more under an alias of its own, which the
+    runtime removes again.  Each plan's text is validated against ``schema``
+    for two parents; a plan that does not validate is dropped with a warning
+    rather than generated broken.
     """
     document: DocumentNode = parse(operation_text)
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -260,16 +374,30 @@ def nested_plans(
     }
     plans: list[dict[str, Any]] = []
     problems: list[str] = []
+    hidden = _hidden_alias(operation_text, "nestedParentId")
+    hidden_page_info = _hidden_alias(operation_text, "nestedPageInfo")
+    rewritten = False
     for operation in operations:
         finder = Finder(operation, fragments, schema)
         finder.run()
         problems.extend(finder.problems)
-        seen: set[tuple[str, ...]] = set()
         for owners, outer, node, nested in finder.found:
-            if nested.keys in seen:
-                continue
-            seen.add(nested.keys)
-            plan = _plan(finder, owners, outer, node, nested)
+            parent_id = _own_id(node, fragments)
+            page_info_keys = _own_page_info(nested, fragments)
+            if page_info_keys is None:
+                nested = _add_hidden_page_info(nested, hidden_page_info)
+                rewritten = True
+            plan = _plan(
+                finder,
+                owners,
+                outer,
+                node,
+                nested,
+                parent_id or hidden,
+                not parent_id,
+                page_info_keys or (hidden_page_info, "hasNextPage", "endCursor"),
+                page_info_keys is None,
+            )
             errors = validate(schema, parse(follow_up_query(plan, 2)))
             if errors:
                 problems.append(
@@ -277,97 +405,22 @@ def nested_plans(
                     f" its follow-up query does not validate ({errors[0].message})"
                 )
                 continue
+            if parent_id is None and hidden not in {
+                response_key(s)
+                for s in (node.node.selection_set.selections if node.node.selection_set else ())
+                if isinstance(s, FieldNode)
+            }:
+                _add_hidden_id(node, hidden)
+                rewritten = True
             plans.append(plan)
+    text = print_ast(document) if rewritten else operation_text
+    return text, plans, problems
+
+
+def nested_plans(
+    operation_text: str, schema: GraphQLSchema
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Follow-up plans for an operation's nested connections, and warnings
+    (:func:`completion_plans` without the text to send)."""
+    _, plans, problems = completion_plans(operation_text, schema)
     return plans, problems
-
-
-# -- client hooks ----------------------------------------------------------------
-
-
-def _operation_text(method_def: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The operation text ariadne-codegen put into ``query = gql(...)``."""
-    for statement in method_def.body:
-        if (
-            isinstance(statement, ast.Assign)
-            and isinstance(statement.targets[0], ast.Name)
-            and statement.targets[0].id == "query"
-            and isinstance(statement.value, ast.Call)
-            and statement.value.args
-        ):
-            argument: Any = statement.value.args[0]
-            parts = argument if isinstance(argument, list) else [argument]
-            return "".join(
-                part.value
-                for part in parts
-                if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            )
-    return None
-
-
-class NestedCompletion:
-    """Adds follow-up plans to generated ``get_*`` methods (called by the plugin).
-
-    Each method whose operation has completable nested connections gains a
-    keyword ``complete_nested: bool = True`` and passes its plans to
-    ``execute(..., nested=...)``; the plans become module constants
-    ``_<METHOD>_NESTED`` next to the operations' text.
-    """
-
-    def __init__(self, schema: GraphQLSchema) -> None:
-        self.schema = schema
-        self.plans: dict[str, list[dict[str, Any]]] = {}
-
-    def client_method(
-        self,
-        method_def: ast.FunctionDef | ast.AsyncFunctionDef,
-        where: tuple[Path, int] | None = None,
-    ) -> ast.FunctionDef | ast.AsyncFunctionDef:
-        """Add the plans to ``method_def``; warn (at ``where``, the operation's
-        ``.graphql`` file and line, when known) about connections it cannot complete."""
-        text = _operation_text(method_def)
-        if text is None:
-            return method_def
-        plans, problems = nested_plans(text, self.schema)
-        for problem in problems:
-            if where is None:
-                warnings.warn(problem, NestedConnectionWarning, stacklevel=2)
-            else:
-                warnings.warn_explicit(problem, NestedConnectionWarning, str(where[0]), where[1])
-        if not plans:
-            return method_def
-        taken = {arg.arg for arg in [*method_def.args.args, *method_def.args.kwonlyargs]}
-        if _KEYWORD in taken:
-            raise GenerationError(
-                f"{method_def.name}: an argument is called {_KEYWORD!r}, the keyword that"
-                " completes nested connections; rename the operation's variable"
-            )
-        constant = f"_{method_def.name.upper()}_NESTED"
-        self.plans[constant] = plans
-        method_def.args.kwonlyargs.append(
-            ast.arg(arg=_KEYWORD, annotation=ast.Name(id="bool", ctx=ast.Load()))
-        )
-        method_def.args.kw_defaults.append(ast.Constant(value=True))
-        for call in ast.walk(method_def):
-            if (
-                isinstance(call, ast.Call)
-                and isinstance(call.func, ast.Attribute)
-                and call.func.attr == "execute"
-            ):
-                choice = ast.parse(f"{constant} if {_KEYWORD} else ()", mode="eval").body
-                index = next(
-                    (i for i, keyword in enumerate(call.keywords) if keyword.arg is None),
-                    len(call.keywords),
-                )
-                call.keywords.insert(index, ast.keyword(arg="nested", value=choice))
-        return method_def
-
-    def add_constants(self, module: ast.Module) -> None:
-        """Put the plans before the first class of the client module."""
-        if not self.plans:
-            return
-        index = next(i for i, node in enumerate(module.body) if isinstance(node, ast.ClassDef))
-        constants = [
-            ast.parse(f"{name}: tuple[dict[str, Any], ...] = {tuple(plans)!r}").body[0]
-            for name, plans in sorted(self.plans.items())
-        ]
-        module.body[index:index] = constants

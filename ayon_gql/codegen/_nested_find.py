@@ -3,8 +3,11 @@
 Walks an operation with its fragments against the schema: a nested
 connection can be completed when it sits directly in ``edges { node { ... }
 }`` of a connection reached from the root through single objects, that
-connection takes ``ids: [String!]``, the node selects ``id``, and the nested
-connection selects ``edges`` and ``pageInfo { hasNextPage endCursor }``.
+connection takes ``ids: [String!]``, and the nested connection selects
+``edges`` and ``pageInfo { hasNextPage endCursor }`` (the parent's ``id`` is
+selected for the follow-ups when the operation does not always select it).
+Copies of a nested connection under one response key are taken together, as
+the server answers them.
 Everything else that selects ``pageInfo`` below a list, and every nested
 connection without ``pageInfo``, is reported as a problem.
 """
@@ -25,6 +28,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    SelectionNode,
     SelectionSetNode,
     get_named_type,
 )
@@ -39,6 +43,8 @@ class Located:
     node: FieldNode
     parent_type: GraphQLObjectType
     keys: tuple[str, ...]
+    #: The fields of the operation a merged field stands for (see :func:`merged`).
+    copies: tuple[FieldNode, ...] = ()
 
     @property
     def definition(self) -> Any:
@@ -98,6 +104,40 @@ def _children(
 
 def field_named(children: list[Located], name: str) -> Located | None:
     return next((child for child in children if child.node.name.value == name), None)
+
+
+def merged(copies: list[Located]) -> Located:
+    """One field standing for every copy of a field selected under one response key.
+
+    The server answers the copies as one field with all their selections;
+    the merged field stands for that.  A follow-up is made only for parents
+    whose answer holds the field, so the field itself needs no directives; a
+    copy's ``@include``/``@skip`` goes onto an inline fragment holding its
+    selections, which keeps them out where the server left them out.
+    """
+    first = copies[0]
+    selections: list[SelectionNode] = []
+    for copy_ in copies:
+        if copy_.node.selection_set is None:
+            continue
+        if copy_.node.directives:
+            selections.append(
+                InlineFragmentNode(
+                    type_condition=None,
+                    directives=copy_.node.directives,
+                    selection_set=copy_.node.selection_set,
+                )
+            )
+        else:
+            selections.extend(copy_.node.selection_set.selections)
+    node = FieldNode(
+        alias=first.node.alias,
+        name=first.node.name,
+        arguments=first.node.arguments,
+        directives=(),
+        selection_set=SelectionSetNode(selections=tuple(selections)),
+    )
+    return Located(node, first.parent_type, first.keys, tuple(c.node for c in copies))
 
 
 def _is_connection(located: Located) -> bool:
@@ -165,18 +205,22 @@ class Finder:
                 self.unreachable(edges)
             return
         parent_children = self.children(node)
+        copies: dict[tuple[str, ...], list[Located]] = {}
         for child in parent_children:
             if not _is_connection(child):
                 self.unreachable(child)
                 continue
-            reason = self.why_not(outer, parent_children, child)
+            copies.setdefault(child.keys, []).append(child)
+        for same_key in copies.values():
+            child = merged(same_key)
+            reason = self.why_not(outer, child)
             if reason is None:
                 self.found.append((owners, outer, node, child))
             elif reason:
                 self.problems.append(reason)
             self.unreachable(child)
 
-    def why_not(self, outer: Located, siblings: list[Located], nested: Located) -> str | None:
+    def why_not(self, outer: Located, nested: Located) -> str | None:
         """Why ``nested`` cannot be completed; '' when it needs no completion."""
         where = f"{self.name}: nested connection {'.'.join(nested.keys)}"
         page_info = field_named(self.children(nested), "pageInfo")
@@ -198,8 +242,6 @@ class Finder:
                 f"{where} is not completed: {outer.parent_type.name}.{outer.node.name.value}"
                 " takes no ids argument to reach its parents again"
             )
-        if field_named(siblings, "id") is None:
-            return f"{where} is not completed: its parent node does not select id"
         return None
 
     def unreachable(self, located: Located) -> None:

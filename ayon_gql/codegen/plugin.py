@@ -14,8 +14,9 @@ edited by hand.  Each hook only dispatches to the module that owns a concern:
   methods would share a name;
 * :mod:`._client_module`: one shared copy of each operation's text, results
   validated through the base client;
-* :mod:`._nested`: follow-up plans that complete nested connections: ``get_*``
-  methods of operations that have them pass them to ``execute``;
+* :mod:`._nested`, :mod:`._nested_client`: follow-up plans that complete
+  nested connections: ``get_*`` methods of operations that have them pass
+  them to ``execute``, and the plans are written a value per line;
 * :mod:`._all_attrib_plugin`: ``attrib`` asked as ``allAttrib`` on the wire,
   the typed models filled from its JSON text;
 * :mod:`._package`: the package's ``AyonClient`` exports and the shared ``UNSET``;
@@ -54,7 +55,7 @@ from ayon_gql.codegen._document import Documents
 from ayon_gql.codegen._fragment_classes import add_missing_fragment_classes
 from ayon_gql.codegen._iter_methods import GenerationWarning, IterMethods
 from ayon_gql.codegen._naming import check_fragment_imports, check_method_names
-from ayon_gql.codegen._nested import NestedCompletion
+from ayon_gql.codegen._nested_client import NestedCompletion
 from ayon_gql.codegen._optional import optional_defaults, optional_typename
 from ayon_gql.codegen._package import (
     adapt_client_template,
@@ -194,6 +195,9 @@ class AyonPlugin(Plugin):
         if isinstance(node, FieldNode):
             return self._documents.of(node).attribute(node) or name
         return name
+
+    def generate_client_code(self, generated_code: str) -> str:
+        return self._nested.client_code(generated_code)
 
     def generate_client_module(self, module: ast.Module) -> ast.Module:
         self._all_attrib.check_exclusions()

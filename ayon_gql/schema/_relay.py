@@ -121,6 +121,7 @@ class _AfterField:
     path: tuple[FieldNode, ...]
     variable: str
     obstacle: str | None
+    parent: GraphQLNamedType | None = None
 
 
 def _shown(path: tuple[FieldNode, ...]) -> str:
@@ -190,7 +191,7 @@ def _after_fields(
             here = (*path, selection)
             variable = _after_variable(selection)
             if variable is not None:
-                yield _AfterField(here, variable, obstacle)
+                yield _AfterField(here, variable, obstacle, parent)
             if selection.selection_set is not None:
                 below = obstacle
                 if below is None and _is_list(schema, parent, selection):
@@ -232,6 +233,27 @@ def _after_fields(
             obstacle=below,
             seen=inner_seen,
         )
+
+
+def newest_first(parent: GraphQLNamedType | None, field: FieldNode) -> int | None:
+    """The default of ``last`` when ``field`` lists its items newest first, else None.
+
+    AYON orders a connection backwards whenever ``last`` is set, and some
+    fields give ``last`` a default (an entity's ``activities``: 100).  Asked
+    with ``first`` alone, such a field answers its newest items first while
+    ``after:`` selects the items that come after the cursor in creation
+    order, so its pages cannot be followed forward.  Passing ``last: null``
+    (or any ``last``) in the operation turns the default off.
+    """
+    if not isinstance(parent, (GraphQLObjectType, GraphQLInterfaceType)):
+        return None
+    definition = parent.fields.get(field.name.value)
+    argument = definition.args.get("last") if definition is not None else None
+    if argument is None or not isinstance(argument.default_value, int):
+        return None
+    if any(given.name.value == "last" for given in field.arguments or ()):
+        return None
+    return argument.default_value
 
 
 def _is_conditional(selection: SelectionNode) -> bool:
@@ -352,6 +374,13 @@ def operation_paging(
         return Paging(
             problem=f"{where} is {candidate.obstacle}: it has pages per parent, "
             "and iter_* pages a connection reached through single objects"
+        )
+    default_last = newest_first(candidate.parent, candidate.path[-1])
+    if default_last is not None:
+        return Paging(
+            problem=f"{where} lists its items newest first (its last defaults to {default_last})"
+            " while after: reads them oldest first, so its pages cannot be followed;"
+            " pass last: null to page it oldest first"
         )
     declared = {d.variable.name.value: d for d in operation.variable_definitions or ()}
     after = declared.get(AFTER_VARIABLE)

@@ -6,7 +6,11 @@ fragment on an interface spread at several levels, inline fragments with
 and without a type condition, ``@skip``/``@include`` on fields, spreads and
 inline fragments, variables with defaults, the same field selected twice
 with different sub-selections, connections inside connections), which a
-schema-wide strategy reaches too rarely.  Every operation starts at
+schema-wide strategy reaches too rarely.  Nested connections often select
+``pageInfo { hasNextPage endCursor }`` (so they are completed) with their
+parent's ``id`` conditional or left out; some operations page a root
+connection with ``$first``/``$after`` filtered by a long ``ids`` list (so
+they get ``iter_*``).  Every operation starts at
 ``project(name: $projectName)`` so the stand-in has data to answer with; an
 operation that does not validate is drawn again.
 """
@@ -32,8 +36,16 @@ from graphql import (
 )
 
 #: Fields never drawn: they cost too much.
-_SKIPPED = frozenset({"allAttrib", "thumbnail", "latestComments", "activities", "config", "data"})
+_SKIPPED = frozenset({"allAttrib", "thumbnail", "latestComments", "config", "data"})
 _FLAGS = ("on", "off", "maybe")
+
+#: Root connections an operation may page with ``iter_*``, filtered by a long ``ids`` list.
+PAGED = ("folders", "tasks", "products", "versions", "representations")
+#: The response key of the paged connection.
+PAGED_KEY = "pagedItems"
+#: Stands for the paged connection's long id filter in an operation's variables; the
+#: differential test puts ids of the server there (see ``_differential.long_ids``).
+LONG_IDS = "<long id filter>"
 
 
 def _snake_twin(name: str) -> str:
@@ -82,10 +94,15 @@ class RandomOperations:
         project_type = self._schema.type_map["ProjectNode"]
         assert isinstance(project_type, GraphQLObjectType)
         body = self._selection_set(operation, project_type, depth=2)
+        paged = draw.random() < 0.35
+        if paged:
+            body = "{ " + self._paged(operation, project_type) + " " + body[2:]
         defaulted = draw.random() < 0.3
         declared = [
             '$projectName: String! = "demo_Commercial"' if defaulted else "$projectName: String!"
         ]
+        if paged:
+            declared += ["$first: Int", "$after: String", "$ids: [String!]"]
         fragments = "".join(f"\n{fragment}" for fragment in operation.fragments.values())
         flags = {
             "on": ("$on: Boolean!", True, False),
@@ -95,6 +112,9 @@ class RandomOperations:
         runs: list[dict[str, Any]] = [{"projectName": "demo_Commercial"}, {}]
         if not defaulted:
             runs[1]["projectName"] = "demo_Commercial"
+        if paged:
+            for run in runs:
+                run["ids"] = LONG_IDS
         for flag, (declaration, first, second) in flags.items():
             if f"${flag})" in body + fragments:
                 declared.append(declaration)
@@ -152,6 +172,32 @@ class RandomOperations:
         draw.shuffle(parts)
         return "{ " + " ".join(parts) + " }"
 
+    def _paged(self, operation: _Operation, project: GraphQLObjectType) -> str:
+        """A root connection paged by ``iter_*``: ``$first``, ``$after``, a long id filter."""
+        name = self._random.choice(PAGED)
+        connection = get_named_type(project.fields[name].type)
+        assert isinstance(connection, GraphQLObjectType)
+        edge = get_named_type(connection.fields["edges"].type)
+        assert isinstance(edge, GraphQLObjectType)
+        node = get_named_type(edge.fields["node"].type)
+        inner = self._selection_set(operation, node, depth=1)
+        assert isinstance(node, GraphQLObjectType)
+        nested = [
+            (field, definition)
+            for field, definition in self._fields(node)
+            if get_named_type(definition.type).name.endswith("Connection")
+            and "first" in definition.args
+        ]
+        if nested and self._random.random() < 0.7:  # a nested connection to complete
+            field, definition = self._random.choice(nested)
+            first = self._random.randint(1, 2)
+            completable = self._completable(operation, get_named_type(definition.type), 0)
+            inner = "{ " + f"{field}(first: {first}) {completable} " + inner[2:]
+        return (
+            f"{PAGED_KEY}: {name}(ids: $ids, first: $first, after: $after)"
+            f" {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {inner} }} }}"
+        )
+
     def _any_leaf(self, type_: GraphQLNamedType) -> str:
         assert isinstance(type_, (GraphQLObjectType, GraphQLInterfaceType))
         leaves = [n for n, d in self._fields(type_) if is_leaf_type(get_named_type(d.type))]
@@ -172,11 +218,33 @@ class RandomOperations:
         arguments = ""
         if "first" in definition.args:
             arguments = f"(first: {self._random.randint(1, 2)})"
-        inner = self._selection_set(operation, target, depth)
+        if target.name.endswith("Connection") and self._random.random() < 0.5:
+            inner = self._completable(operation, target, depth)
+        else:
+            inner = self._selection_set(operation, target, depth)
         text = f"{name}{arguments}{self._condition()} {inner}"
         if self._random.random() < 0.25:  # the same field again, other sub-fields
             text += f" {name}{arguments} {self._selection_set(operation, target, depth)}"
         return text
+
+    def _completable(self, operation: _Operation, connection: GraphQLNamedType, depth: int) -> str:
+        """A connection's selection with what completion reads, the node's ``id`` often
+        conditional or left out."""
+        assert isinstance(connection, GraphQLObjectType)
+        edge = get_named_type(connection.fields["edges"].type)
+        assert isinstance(edge, GraphQLObjectType)
+        if "node" not in edge.fields:
+            return self._selection_set(operation, connection, depth)
+        node = get_named_type(edge.fields["node"].type)
+        inner = self._selection_set(operation, node, depth)
+        draw = self._random.random()
+        if isinstance(node, GraphQLObjectType) and "id" in node.fields and draw < 0.6:
+            identifier = "id" if draw < 0.2 else f"id{self._condition() or ' @skip(if: $on)'}"
+            inner = "{ " + identifier + " " + inner[2:]
+        page_info = self._random.choice(
+            ["hasNextPage endCursor", "endCursor hasNextPage startCursor hasPreviousPage"]
+        )
+        return f"{{ pageInfo {{ {page_info} }} edges {{ cursor node {inner} }} }}"
 
     def _inline_fragment(self, operation: _Operation, type_: GraphQLNamedType, depth: int) -> str:
         draw = self._random

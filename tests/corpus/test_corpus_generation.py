@@ -91,6 +91,7 @@ def test_paged_where_the_rules_allow_it(corpus: GeneratedPackage) -> None:
         ("GetFoldersCursorlessFragment", "pageInfo selects no endCursor"),
         ("GetFoldersAndTasksSharingCursor", "passes $after to 2 connections"),
         ("GetFoldersNamedCursor", "takes after: $cursor"),
+        ("GetVersionActivitiesNewestFirst", "lists its items newest first"),
     ],
 )
 def test_unpageable_operations_get_no_iterator_and_a_warning_saying_why(

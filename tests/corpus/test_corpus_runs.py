@@ -163,6 +163,9 @@ CASES: dict[str, Case] = {
     "get_folders_cursorless_fragment": Case(_project),
     "get_folders_and_tasks_sharing_cursor": Case(_project),
     "get_folders_named_cursor": Case(_project),
+    "get_version_activities_newest_first": Case(
+        lambda ids: {**_project(ids), "version_id": ids.version_with_activities}
+    ),
     "get_folders_shaped": Case(
         # ariadne-codegen makes a non-null variable an argument even with a default
         lambda ids: {**_project(ids), "skip_path": True},

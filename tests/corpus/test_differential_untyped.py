@@ -19,7 +19,7 @@ from ayon_gql import AyonClient
 from ayon_gql.cli import main
 from ayon_gql.testing import StandInServer
 
-from ._differential import differences, raw_answer, reference_text
+from ._differential import differences, raw_answer, reference_text, with_long_ids
 from ._random_operations import RandomOperations
 from .conftest import PROJECT, ROOT, SCHEMA
 
@@ -46,7 +46,8 @@ def test_query_command_prints_the_servers_answer(
     assert len(runs) == OPERATIONS
     for operation, variable_sets in runs.items():
         text = reference_text(document, operation)
-        for variables in variable_sets:
+        for given in variable_sets:
+            variables = with_long_ids(environment, text, given)
             status = main(["query", text, "--json", "--variables", json.dumps(variables)])
             printed = capsys.readouterr().out
             assert status == 0, operation

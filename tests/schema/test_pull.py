@@ -74,7 +74,7 @@ def test_pull_from_a_live_server_uses_our_connection(
         "/graphql",
         "/api/info",
         "/openapi.json",
-        "/api/addons/demo_pipeline/1.0.0/openapi.json",
+        "/api/addons/demo_pipeline/1.0.0/openapi.json",  # no endpoints: 404, said in one line
         "/api/addons/studio_tools/1.0.0/openapi.json",
     ]
     assert '"server": "1.16.0' in (tmp_path / "openapi.json").read_text(encoding="utf-8")

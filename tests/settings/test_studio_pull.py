@@ -40,7 +40,7 @@ def test_init_keeps_the_bundles_settings_schemas_with_texts(project: Path) -> No
         "demo_pipeline-1.0.0.no-endpoints.json",  # pulled: that addon has no endpoints
         "demo_pipeline-1.0.0.settings.json",
         "demo_pipeline-1.0.0.site-settings.json",
-        "studio_tools-1.0.0.openapi.json",
+        "studio_tools-1.0.0.openapi.json",  # its endpoints, beside its settings
         "studio_tools-1.0.0.settings.json",
     ]
     snapshot = json.loads((folder / "studio_tools-1.0.0.settings.json").read_text())

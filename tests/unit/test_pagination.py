@@ -15,7 +15,7 @@ from ayon_gql import (
     ServerError,
     TransportError,
 )
-from ayon_gql._pagination import aiter_nodes, iter_nodes, plan_chunks
+from ayon_gql._pagination import aiter_nodes, iter_nodes
 from tests._shared import recording
 
 
@@ -57,7 +57,6 @@ def test_exactly_full_last_page_costs_one_empty_request_and_ends() -> None:
             {"project_name": "demo"},
             operation_name="GetFolders",
             page_size=21,
-            id_filters=(),
         )
     )
     assert [n["id"] for n in nodes] == [e.node["id"] for e in full.edges]
@@ -76,7 +75,7 @@ def test_follows_cursors_across_pages() -> None:
     server = _RecordedServer(
         {None: page1, page1.page_info.end_cursor: page2, page2.page_info.end_cursor: last}
     )
-    nodes = list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5, id_filters=()))
+    nodes = list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5))
     assert len(nodes) == len(page1.edges) + len(page2.edges) + 1
     assert len({n["id"] for n in nodes}) == len(nodes)
 
@@ -107,7 +106,7 @@ class _CountingServer:
 def test_default_page_size_scans_16000_versions_in_at_most_5_requests(total: int) -> None:
     server = _CountingServer(total)
     nodes = list(
-        iter_nodes(server, {}, operation_name="GetVersions", page_size=None, id_filters=())
+        iter_nodes(server, {}, operation_name="GetVersions", page_size=None)
     )
     assert nodes == list(range(total))
     assert set(server.firsts) == {DEFAULT_PAGE_SIZE}
@@ -118,7 +117,7 @@ def test_repeated_cursor_is_an_error_not_a_loop() -> None:
     page1 = _folders("gql-folders-page1")
     server = _RecordedServer({None: page1, page1.page_info.end_cursor: page1})
     with pytest.raises(PaginationError) as caught:
-        list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5, id_filters=()))
+        list(iter_nodes(server, {}, operation_name="GetFolders", page_size=5))
     assert caught.value.operation == "GetFolders"
     assert caught.value.cursor == page1.page_info.end_cursor
     assert len(server.calls) == 2
@@ -130,7 +129,7 @@ def test_more_pages_without_cursor_is_an_error() -> None:
         edges=[SimpleNamespace(node={"id": "a"})],
     )
     with pytest.raises(PaginationError, match="no end cursor"):
-        list(iter_nodes(lambda _: broken, {}, operation_name="Op", page_size=1, id_filters=()))
+        list(iter_nodes(lambda _: broken, {}, operation_name="Op", page_size=1))
 
 
 def test_failure_mid_scan_names_operation_and_cursor() -> None:
@@ -150,7 +149,7 @@ def test_failure_mid_scan_names_operation_and_cursor() -> None:
 
     seen: list[Any] = []
     with pytest.raises(PaginationError) as caught:
-        for node in iter_nodes(fetch, {}, operation_name="GetFolders", page_size=5, id_filters=()):
+        for node in iter_nodes(fetch, {}, operation_name="GetFolders", page_size=5):
             seen.append(node)
     error = caught.value
     assert len(seen) == len(page1.edges) == error.items
@@ -164,35 +163,27 @@ def test_transport_failure_on_first_page_is_wrapped_too() -> None:
         raise TransportError("connection refused", operation="GetVersions")
 
     with pytest.raises(PaginationError) as caught:
-        list(iter_nodes(fetch, {}, operation_name="GetVersions", page_size=5, id_filters=()))
+        list(iter_nodes(fetch, {}, operation_name="GetVersions", page_size=5))
     assert caught.value.cursor is None and caught.value.items == 0
 
 
-def test_long_id_filter_is_split_into_chunks() -> None:
+def test_a_long_id_filter_is_sent_whole_with_every_page() -> None:
     ids = [f"{i:032x}" for i in range(4500)]
-    chunks = plan_chunks({"ids": ids, "folder_ids": ["a"]}, ("ids", "folder_ids"), 2000)
-    assert [len(c["ids"]) for c in chunks] == [2000, 2000, 500]
-    assert [i for c in chunks for i in c["ids"]] == ids
-    assert all(c["folder_ids"] == ["a"] for c in chunks)
-    assert plan_chunks({"ids": ids[:10]}, ("ids",), 2000) == [{"ids": ids[:10]}]
-
-
-def test_chunked_scan_requests_each_chunk() -> None:
-    ids = [f"{i:032x}" for i in range(2500)]
     calls: list[int] = []
 
     def fetch(arguments: dict[str, Any]) -> SimpleNamespace:
         calls.append(len(arguments["ids"]))
+        start = int(arguments["after"] or 0)
+        page = arguments["ids"][start : start + arguments["first"]]
+        more = start + len(page) < len(arguments["ids"])
         return SimpleNamespace(
-            page_info=SimpleNamespace(has_next_page=False, end_cursor=None),
-            edges=[SimpleNamespace(node=i) for i in arguments["ids"]],
+            page_info=SimpleNamespace(has_next_page=more, end_cursor=str(start + len(page))),
+            edges=[SimpleNamespace(node=i) for i in page],
         )
 
-    nodes = list(
-        iter_nodes(fetch, {"ids": ids}, operation_name="Op", page_size=5000, id_filters=("ids",))
-    )
+    nodes = list(iter_nodes(fetch, {"ids": ids}, operation_name="Op", page_size=2000))
     assert nodes == ids
-    assert calls == [2000, 500]
+    assert calls == [4500, 4500, 4500]
 
 
 def test_async_iteration_matches_sync() -> None:
@@ -206,7 +197,7 @@ def test_async_iteration_matches_sync() -> None:
     async def collect() -> list[Any]:
         return [
             n
-            async for n in aiter_nodes(fetch, {}, operation_name="Op", page_size=21, id_filters=())
+            async for n in aiter_nodes(fetch, {}, operation_name="Op", page_size=21)
         ]
 
     assert [n["id"] for n in asyncio.run(collect())] == [e.node["id"] for e in full.edges]
@@ -215,4 +206,4 @@ def test_async_iteration_matches_sync() -> None:
 @pytest.mark.parametrize("size", [0, -1, 1.5, True])
 def test_bad_page_size_is_refused(size: Any) -> None:
     with pytest.raises(InvalidInputError):
-        list(iter_nodes(lambda _: None, {}, operation_name="Op", page_size=size, id_filters=()))
+        list(iter_nodes(lambda _: None, {}, operation_name="Op", page_size=size))
