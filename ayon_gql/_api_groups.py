@@ -15,15 +15,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar, Union, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TypeVar, Union, cast
 
 from ayon_gql._api_operation import ApiOperation, call_url, operation_call
 from ayon_gql._errors import InvalidInputError
 
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection
+    from ayon_gql.rest._base import Call
 
-__all__ = ["ApiGroup", "AsyncApiGroup", "DownloadTarget", "ProgressCallback"]
+__all__ = ["ApiGroup", "AsyncApiGroup", "DownloadTarget", "ProgressCallback", "UploadData"]
 
 T = TypeVar("T")
 _Conn = TypeVar("_Conn")
@@ -33,6 +34,8 @@ _G = TypeVar("_G")
 ProgressCallback = Callable[[int, int | None], None]
 #: Where a streamed answer goes: a file path (written atomically) or an open binary stream.
 DownloadTarget = Union[str, "os.PathLike[str]", BinaryIO]
+#: What an upload sends: a file path, bytes, or a seekable binary stream (read in chunks).
+UploadData = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 
 
 def _is_stream(target: Any) -> bool:
@@ -85,6 +88,22 @@ class ApiGroup(_GroupBase):
         return None
 
 
+    def _upload(
+        self,
+        operation: ApiOperation[T],
+        arguments: Mapping[str, Any],
+        data: UploadData,
+        progress: ProgressCallback | None,
+    ) -> T:
+        """Send ``data`` as the raw body of ``operation`` in chunks, then read the answer."""
+        from ayon_gql.rest._transfers import stream_failures
+
+        call, options = _upload_request(operation, arguments, data, progress, asynchronous=False)
+        with stream_failures("upload", call.operation):
+            response = self._connection.request(call.method, call.path, **options)
+        return call.parse(response, call.operation)
+
+
 class AsyncApiGroup(_GroupBase):
     """A group of operations on an asynchronous connection."""
 
@@ -98,6 +117,21 @@ class AsyncApiGroup(_GroupBase):
         return await AsyncRunner(self._connection)._run(
             operation_call(operation, arguments, body)
         )
+
+    async def _upload(
+        self,
+        operation: ApiOperation[T],
+        arguments: Mapping[str, Any],
+        data: UploadData,
+        progress: ProgressCallback | None,
+    ) -> T:
+        """Send ``data`` as the raw body of ``operation`` in chunks, then read the answer."""
+        from ayon_gql.rest._transfers import stream_failures
+
+        call, options = _upload_request(operation, arguments, data, progress, asynchronous=True)
+        with stream_failures("upload", call.operation):
+            response = await self._connection.request(call.method, call.path, **options)
+        return call.parse(response, call.operation)
 
     async def _download(
         self,
@@ -123,6 +157,30 @@ class AsyncApiGroup(_GroupBase):
                 async for chunk in response.aiter_bytes(writer.chunk_size):
                     writer.write(chunk)
         return None
+
+
+def _upload_request(
+    operation: ApiOperation[T],
+    arguments: Mapping[str, Any],
+    data: UploadData,
+    progress: ProgressCallback | None,
+    *,
+    asynchronous: bool,
+) -> tuple[Call[T], dict[str, Any]]:
+    """The checked call and the request options sending ``data`` as its raw body: the
+    content type given (a ``content_type`` argument) or guessed from the file's name."""
+    from ayon_gql.rest._uploads import content_type_of, request_body
+
+    call = operation_call(operation, arguments)
+    body = request_body(data, asynchronous=asynchronous, progress=progress)
+    headers = dict(call.headers or {})
+    if not any(name.lower() == "content-type" for name in headers):
+        headers["content-type"] = content_type_of(data)
+    headers["content-length"] = str(body.size)
+    options = call.request_options()
+    del options["json"]
+    options.update(content=body, headers=headers, idempotent=call.method == "PUT")
+    return call, options
 
 
 def _download_target(

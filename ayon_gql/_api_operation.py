@@ -80,6 +80,9 @@ class ApiOperation(Generic[T]):
     result: Any = None
     #: The document declares no answer body (204): the method returns None.
     no_content: bool = False
+    #: The body is a file's raw bytes (uploads: thumbnails, installers, packages),
+    #: sent as they are with their content type, not as JSON.
+    raw_body: bool = False
     _adapters: dict[str, TypeAdapter[Any]] = field(
         default_factory=dict, compare=False, repr=False
     )

@@ -103,6 +103,7 @@ __all__ = [
     "SettingsModel",
     "SyncTransport",
     "UnsetType",
+    "UploadData",
     "WriteModel",
     "packaged_snapshot",
     "parse_result",
@@ -110,7 +111,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ayon_gql._api_groups import ApiGroup, AsyncApiGroup, DownloadTarget, ProgressCallback
+    from ayon_gql._api_groups import (
+        ApiGroup,
+        AsyncApiGroup,
+        DownloadTarget,
+        ProgressCallback,
+        UploadData,
+    )
     from ayon_gql._api_model import ApiModel
     from ayon_gql._api_operation import ApiOperation, ApiParam
 
@@ -120,6 +127,7 @@ _LAZY = {
     "AsyncApiGroup": "ayon_gql._api_groups",
     "DownloadTarget": "ayon_gql._api_groups",
     "ProgressCallback": "ayon_gql._api_groups",
+    "UploadData": "ayon_gql._api_groups",
     "ApiModel": "ayon_gql._api_model",
     "ApiOperation": "ayon_gql._api_operation",
     "ApiParam": "ayon_gql._api_operation",

@@ -32,6 +32,11 @@ def register(subparsers: Any) -> None:
         "changes fail the check. --settings DIR compares the addon settings snapshots there "
         "with the project's (--base-settings, default its addons_dir), addon by addon; a "
         "setting removed or retyped or a choice removed fails the check. "
+        "--addons DIR compares the addon openapi snapshots there (NAME-VERSION.openapi.json) "
+        "with the project's (--base-addons, default its addons_dir), addon by addon; with a "
+        "server URL as --schema they are compared with the openapi.json of the addon versions "
+        "its production bundle runs (an addon it dropped loses every operation). An addon "
+        "operation removed or changed fails the check, as the server's REST changes do. "
         "Exit status: 0 when safe, 1 when an operation or fragment fails, "
         "2 when a schema or the queries cannot be read (or there are none).",
     )
@@ -69,6 +74,17 @@ def register(subparsers: Any) -> None:
         "--base-settings",
         type=Path,
         help="folder of the settings snapshots the code was written for (default: the project's)",
+    )
+    parser.add_argument(
+        "--addons",
+        type=Path,
+        help="folder of newer addon openapi snapshots (NAME-VERSION.openapi.json) to compare",
+    )
+    parser.add_argument(
+        "--base-addons",
+        type=Path,
+        help="folder of the addon openapi snapshots the code was written for "
+        "(default: the project's)",
     )
     parser.add_argument("--strict", action="store_true", help="deprecated fields are errors")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -113,6 +129,50 @@ def _add_settings_changes(report: Any, args: argparse.Namespace) -> None:
             lists[change.severity].append(change)
 
 
+def _project_addons(args: argparse.Namespace, given: Path | None) -> Path | None:
+    """``given``, else the project's addons folder (None outside a project)."""
+    from ayon_gql._project import find_project
+
+    if given is not None:
+        return given
+    project = find_project(args.project)
+    if project is None:
+        return None
+    return project.addons_folder
+
+
+def _add_addon_changes(report: Any, args: argparse.Namespace, server: str | None) -> None:
+    """File the addon REST changes (``--addons`` folder, or the server's bundle) in ``report``."""
+    from ayon_gql._errors import ProjectConfigError
+    from ayon_gql.schema._addon_rest_diff import diff_addon_folders, diff_addons_with_server
+
+    base = _project_addons(args, args.base_addons)
+    if args.addons is not None:
+        if base is None:
+            raise ProjectConfigError("--addons needs --base-addons outside a project")
+        changes = diff_addon_folders(base, args.addons)
+    elif server is not None and base is not None:
+        from ayon_gql._connection import Connection
+        from ayon_gql._connection_settings import ConnectionSettings
+
+        connection = Connection(
+            ConnectionSettings.from_env(base_url=server, api_key=args.api_key, timeout=args.timeout)
+        )
+        try:
+            changes = diff_addons_with_server(base, connection)
+        except AyonError as exc:
+            print(f"warning: addon operations not compared: {exc}", file=sys.stderr)
+            return
+        finally:
+            connection.close()
+    else:
+        return
+    lists = {"breaking": report.rest_breaking, "dangerous": report.rest_dangerous}
+    for change in changes:
+        if change.severity in lists:
+            lists[change.severity].append(change)
+
+
 def _check(args: argparse.Namespace) -> int:
     from graphql import GraphQLSchema
 
@@ -142,6 +202,8 @@ def _check(args: argparse.Namespace) -> int:
         )
         if args.settings is not None:
             _add_settings_changes(report, args)
+        server = args.schema if isinstance(_source(args.schema), str) else None
+        _add_addon_changes(report, args, server)
     except AyonError as exc:  # a schema or the queries cannot be read, a bad configuration
         return fail(exc, status=2)
     for value, index in ((args.schema, 0), (args.base, 1)):

@@ -38,7 +38,11 @@ def register(subparsers: Any) -> None:
         metavar="NAME=VALUE",
         help="a path, query or header parameter (repeat for more)",
     )
-    parser.add_argument("--body", type=Path, help="JSON file with the request body ('-': stdin)")
+    parser.add_argument(
+        "--body",
+        type=Path,
+        help="JSON file with the request body ('-': stdin); for an upload, the file to send",
+    )
     parser.add_argument(
         "--openapi",
         type=Path,
@@ -149,15 +153,25 @@ def _call(args: argparse.Namespace) -> int:
 
     _source, operation = untyped_operation(_documents(args.openapi), args.operation_id)
     arguments = _arguments(operation, args.param)
-    body = _body(args.body)
+    if operation.raw_body:  # an upload: --body FILE is sent as it is
+        if args.body is None or str(args.body) == "-":
+            raise InvalidInputError(f"{operation.operation_id} uploads a file: give --body FILE")
+        body = None
+        if not args.body.is_file():
+            raise InvalidInputError(f"cannot read {args.body}: no such file")
+    else:
+        body = _body(args.body)
     operation_call(operation, arguments, body)  # every check, before connecting
     with client_from_args(args) as client:
         group = ApiGroup(client.connection)
-        if args.output is not None and operation.method == "GET":
+        if operation.raw_body:
+            answer = group._upload(operation, arguments, args.body, None)
+        elif args.output is not None and operation.method == "GET":
             group._download(operation, arguments, args.output, None)
             print(f"wrote {args.output}", file=sys.stderr)
             return 0
-        answer = group._call(operation, arguments, body)
+        else:
+            answer = group._call(operation, arguments, body)
     if isinstance(answer, bytes):
         if args.output is None:
             raise InvalidInputError(

@@ -290,12 +290,21 @@ def _diff(args: argparse.Namespace) -> int:
     from ayon_gql._errors import SchemaSourceError
     from ayon_gql.cli._common import fail
     from ayon_gql.schema import SchemaDiff, diff_schemas, load_schema
+    from ayon_gql.schema._addon_rest_diff import diff_addon_rest, is_addon_openapi_snapshot
+    from ayon_gql.schema._api_document import load_addon_snapshot
     from ayon_gql.schema._rest_diff import diff_rest, snapshot_document
     from ayon_gql.schema._settings_diff import diff_settings, is_settings_snapshot
     from ayon_gql.schema._settings_snapshot import load_settings_snapshot
     from ayon_gql.schema._write_diff import diff_write_models, write_model_sources
 
     try:
+        if args.settings is None and args.openapi is None and all(
+            is_addon_openapi_snapshot(str(path)) for path in (args.old, args.new)
+        ):
+            difference = SchemaDiff(old=args.old, new=args.new)
+            before, after = (load_addon_snapshot(path) for path in (args.old, args.new))
+            difference.add(diff_addon_rest(before, after))
+            return _print_diff(difference, args)
         only_settings = args.settings is None and all(
             is_settings_snapshot(str(path)) for path in (args.old, args.new)
         )
@@ -316,6 +325,11 @@ def _diff(args: argparse.Namespace) -> int:
             difference.add(diff_settings(old_settings, new_settings))
     except SchemaSourceError as exc:
         return fail(exc, status=2)
+    return _print_diff(difference, args)
+
+
+def _print_diff(difference: Any, args: argparse.Namespace) -> int:
+    """Print a diff as text or JSON; 1 when it has breaking changes."""
     if args.no_added:
         difference.added = []
     if args.json:

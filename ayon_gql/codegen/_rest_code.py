@@ -62,6 +62,8 @@ def _description(spec: OperationSpec) -> list[str]:
         lines.append(f"    result={spec.result_type},")
     if spec.no_content:
         lines.append("    no_content=True,")
+    if spec.raw_body:
+        lines.append("    raw_body=True,")
     lines.append(")")
     return lines
 
@@ -85,6 +87,9 @@ def _signature(spec: OperationSpec) -> tuple[str, str]:
             positional.append(f"body: {spec.body_annotation}")
         else:
             keywords.append(f"body: {spec.body_annotation} | None = None")
+    if spec.raw_body:
+        positional.append("data: UploadData")
+        keywords.append("progress: ProgressCallback | None = None")
     if spec.downloads:
         keywords.append("to: DownloadTarget | None = None")
         keywords.append("progress: ProgressCallback | None = None")
@@ -105,6 +110,8 @@ def _method(spec: OperationSpec, is_async: bool) -> list[str]:
         doc += "; deprecated by the server"
     if spec.downloads:
         doc += "; ``to=`` streams the answer to a file or binary stream"
+    if spec.raw_body:
+        doc += "; sends ``data`` (a path, bytes or a binary stream) as the raw body"
     lines = [f"    {define} {spec.name}({params}) -> {returns}:", f'        """{doc}."""']
     body = ", body" if spec.body_annotation is not None else ""
     if spec.downloads:
@@ -112,7 +119,11 @@ def _method(spec: OperationSpec, is_async: bool) -> list[str]:
         lines.append(
             f"            return {wait}self._download({_constant(spec)}, {arguments}, to, progress)"
         )
-    lines.append(f"        return {wait}self._call({_constant(spec)}, {arguments}{body})")
+    if spec.raw_body:
+        call = f"self._upload({_constant(spec)}, {arguments}, data, progress)"
+    else:
+        call = f"self._call({_constant(spec)}, {arguments}{body})"
+    lines.append(f"        return {wait}{call}")
     return lines
 
 
@@ -170,6 +181,7 @@ def group_module_code(
         "    AsyncApiGroup,",
         "    DownloadTarget,",
         "    ProgressCallback,",
+        *(["    UploadData,"] if any(spec.raw_body for spec in specs) else []),
         ")",
         "",
         models_import,

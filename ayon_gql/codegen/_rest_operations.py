@@ -132,6 +132,8 @@ class OperationSpec:
     result_type: str | None = None
     no_content: bool = False
     deprecated: bool = False
+    #: The body is a file's raw bytes (see :func:`takes_raw_body`).
+    raw_body: bool = False
     schemas: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -197,6 +199,25 @@ def _inline(schema: Any, components: Mapping[str, Any]) -> Any:
     return schema
 
 
+#: Header parameters only an operation taking a file's raw bytes has.
+_RAW_BODY_HEADERS = frozenset({"content-type", "x-file-name"})
+
+
+def takes_raw_body(method: str, operation_id: str, op: Mapping[str, Any], params: Any) -> bool:
+    """Whether an operation's body is a file's raw bytes.
+
+    AYON's documents declare no request body for these (the server reads the
+    request stream itself); they show it by a ``content-type`` or
+    ``x-file-name`` header parameter (thumbnails, reviewables, project files)
+    or by an ``upload_`` operation id (installers, dependency packages,
+    avatars, addon zips).
+    """
+    if method not in ("post", "put", "patch") or op.get("requestBody"):
+        return False
+    headers = {p.name.lower() for p in params if p.location == "header"}
+    return bool(headers & _RAW_BODY_HEADERS) or operation_id.startswith("upload_")
+
+
 def iter_operations(
     paths: Mapping[str, Any],
     names: Mapping[str, str],
@@ -240,6 +261,7 @@ def iter_operations(
                 result_type=result,
                 no_content=empty,
                 deprecated=bool(op.get("deprecated")),
+                raw_body=takes_raw_body(method, operation_id, op, params),
             )
 
 
@@ -268,6 +290,7 @@ def untyped_operation(
                 body=Any if spec.body_type is not None else None,
                 body_required=spec.body_required,
                 no_content=spec.no_content,
+                raw_body=spec.raw_body,
             )
     close = difflib.get_close_matches(operation_id, known, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""

@@ -161,9 +161,12 @@ def addon_documents(
     """The addon snapshots to generate from, by addon name, and notes.
 
     With ``[tool.ayon-gql] addons`` exactly those versions (a missing snapshot
-    is noted: that addon may have no endpoints); otherwise every
-    ``{name}-{version}.openapi.json`` in ``folder``, one version per addon.
+    is noted, unless ``schema pull`` noted that version has no endpoints);
+    otherwise every ``{name}-{version}.openapi.json`` in ``folder``, one
+    version per addon.
     """
+    from ayon_gql.schema._addons import AddonRef
+    from ayon_gql.schema._api_document import has_no_endpoints_marker
     from ayon_gql.schema._openapi import HEADER_KEY, read_json_document
 
     found: dict[str, list[tuple[str, dict[str, Any], Path]]] = defaultdict(list)
@@ -180,10 +183,10 @@ def addon_documents(
             match = [doc for v, doc, _ in found.get(name, []) if v == version]
             if match:
                 chosen[name] = match[0]
-            else:
+            elif not has_no_endpoints_marker(folder, AddonRef(name, version)):
                 notes.append(
                     f"addon {name} {version}: no openapi snapshot in {folder.name}/ "
-                    "(no endpoints, or not pulled yet: `ayon-gql schema pull`)"
+                    "(not pulled yet: `ayon-gql schema pull`)"
                 )
         return chosen, notes
     for name, versions in sorted(found.items()):

@@ -166,7 +166,9 @@ def _has_settings_snapshots(project: ProjectConfig) -> bool:
 
 def _copy_stock_addons(project: ProjectConfig, report: InitReport) -> None:
     """The stock package's settings snapshots, for ``--stock`` without a server's own."""
-    sources = sorted(stock_addons_dir().glob("*settings.json"))
+    folder = stock_addons_dir()
+    # With the notes of addons without endpoints, so generate does not ask for their snapshots.
+    sources = sorted([*folder.glob("*settings.json"), *folder.glob("*.no-endpoints.json")])
     project.addons_folder.mkdir(parents=True, exist_ok=True)
     for source in sources:
         shutil.copyfile(source, project.addons_folder / source.name)
@@ -323,14 +325,15 @@ def _copy_addon_snapshots(
     into the project's ``addons_dir`` unless one of that name is there already."""
     if not source.is_dir():
         return
-    for snapshot in sorted(source.glob("*.openapi.json")):
+    for snapshot in sorted([*source.glob("*.openapi.json"), *source.glob("*.no-endpoints.json")]):
         target = project.addons_folder / snapshot.name
         if target.exists():
             report.kept.append((_shown(target, root), "addon snapshot exists"))
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(snapshot, target)
-        report.created.append((_shown(target, root), "addon openapi snapshot"))
+        what = "addon openapi snapshot" if snapshot.name.endswith(".openapi.json") else "note"
+        report.created.append((_shown(target, root), what))
 
 
 def _openapi_text(

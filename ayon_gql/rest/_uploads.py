@@ -20,7 +20,7 @@ from ayon_gql.rest._transfers import (
 if TYPE_CHECKING:
     from ayon_gql._connection import AsyncConnection, Connection
 
-__all__ = ["aupload", "upload"]
+__all__ = ["aupload", "request_body", "upload"]
 
 
 class _UploadSource:
@@ -124,6 +124,34 @@ class _AsyncUploadBody(_UploadSource):
         finally:
             if owned:
                 handle.close()
+
+
+def request_body(
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    *,
+    asynchronous: bool,
+    progress: ProgressCallback | None = None,
+) -> _UploadSource:
+    """A raw request body read in chunks from a path, bytes or a seekable binary file
+    (replayable, so a retried request sends it again from the start)."""
+    import io
+
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source = io.BytesIO(bytes(source))
+    kind = _AsyncUploadBody if asynchronous else _UploadBody
+    return kind(source, chunk_size=DEFAULT_CHUNK_SIZE, progress=progress)
+
+
+def content_type_of(source: object) -> str:
+    """The content type a file's name suggests (``application/octet-stream`` otherwise)."""
+    import mimetypes
+
+    name = source if isinstance(source, (str, os.PathLike)) else getattr(source, "name", None)
+    if isinstance(name, (str, os.PathLike)):
+        guessed = mimetypes.guess_type(os.fspath(name))[0]
+        if guessed:
+            return guessed
+    return "application/octet-stream"
 
 
 def upload(

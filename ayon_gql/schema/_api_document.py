@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ayon_gql._errors import NotFoundError, SchemaSourceError
-from ayon_gql.schema._addons import AddonRef
+from ayon_gql.schema._addons import AddonRef, addon_snapshot_path
 from ayon_gql.schema._openapi import (
     HEADER_KEY,
     read_json_document,
@@ -34,15 +34,19 @@ if TYPE_CHECKING:
 __all__ = [
     "AddonApiSnapshot",
     "addon_of_document",
+    "has_no_endpoints_marker",
     "load_addon_snapshot",
     "pull_addon_openapi",
     "pull_addon_snapshots",
     "structural_components",
     "structural_paths",
+    "write_no_endpoints_marker",
 ]
 
 #: What the header of an addon's snapshot says the file is.
 ADDON_SNAPSHOT_KIND = "ayon-gql addon openapi snapshot"
+#: The snapshot kind (file name part) of the marker of an addon version without endpoints.
+NO_ENDPOINTS_KIND = "no-endpoints"
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 _ADDON_PATH_RX = re.compile(r"^/api/addons/([^/]+)/([^/]+)(/|$)")
 
@@ -194,6 +198,9 @@ def load_addon_snapshot(path: str | Path) -> AddonApiSnapshot:
     """An addon snapshot (or an addon's saved ``openapi.json``) from a file."""
     document = read_json_document(path)
     header = document.get(HEADER_KEY)
+    kind = header.get("snapshot") if isinstance(header, Mapping) else None
+    if kind not in (None, ADDON_SNAPSHOT_KIND):
+        raise SchemaSourceError(f"cannot read {path}: not an addon's openapi document ({kind})")
     addon: AddonRef | None = None
     if isinstance(header, Mapping) and header.get("addon") and header.get("version"):
         addon = AddonRef(str(header["addon"]), str(header["version"]))
@@ -247,14 +254,37 @@ def pull_addon_snapshots(
     The addons are those ``[tool.ayon-gql] addons`` names, else the
     production bundle's.  Returns one line per addon saying what was done.
     """
-    from ayon_gql.schema._addons import addon_snapshot_path, select_addons
+    from ayon_gql.schema._addons import select_addons
 
     lines: list[str] = []
     for addon in select_addons(connection, project):
         snapshot = pull_addon_openapi(connection, addon, server_version=server_version)
         if snapshot is None:
-            lines.append(f"addon {addon}: no endpoints (no openapi.json), nothing to snapshot")
+            marker = write_no_endpoints_marker(folder, addon, server_version)
+            lines.append(f"addon {addon}: no endpoints (no openapi.json), noted in {marker.name}")
             continue
         target = snapshot.write(addon_snapshot_path(folder, addon, "openapi"))
         lines.append(f"wrote {target} (addon {addon}, from {snapshot.source})")
     return lines
+
+
+def write_no_endpoints_marker(
+    folder: str | Path, addon: AddonRef, server_version: str | None = None
+) -> Path:
+    """Note in ``folder`` that ``addon`` has no endpoints (its server answered 404 for
+    its ``openapi.json``), so ``generate`` knows its snapshot is not missing."""
+    header = {
+        "snapshot": "ayon-gql addon without endpoints",
+        "addon": addon.name,
+        "version": addon.version,
+        "server": server_version or "unknown version",
+        "pulled": _dt.date.today().isoformat(),
+        "regenerate": "ayon-gql schema pull; do not edit by hand",
+    }
+    text = json.dumps({HEADER_KEY: header}, indent=2) + "\n"
+    return write_snapshot_text(addon_snapshot_path(folder, addon, NO_ENDPOINTS_KIND), text)
+
+
+def has_no_endpoints_marker(folder: str | Path, addon: AddonRef) -> bool:
+    """Whether ``schema pull`` noted in ``folder`` that ``addon`` has no endpoints."""
+    return addon_snapshot_path(folder, addon, NO_ENDPOINTS_KIND).is_file()

@@ -312,11 +312,20 @@ class CheckReport:
                 f"{len(self.write_breaking)} breaking; regenerate and type-check the code that "
                 "writes"
             )
-        if self.rest_breaking:
+        addon_breaking = [c for c in self.rest_breaking if c.type_name.startswith("addons.")]
+        server_breaking = len(self.rest_breaking) - len(addon_breaking)
+        if server_breaking:
             lines.append(
                 f"FAIL: REST operations changed ({self.write_models}): "
-                f"{len(self.rest_breaking)} breaking; regenerate and type-check the code that "
+                f"{server_breaking} breaking; regenerate and type-check the code that "
                 "calls client.api"
+            )
+        if addon_breaking:
+            addons = sorted({c.type_name.split(".")[1] for c in addon_breaking})
+            lines.append(
+                f"FAIL: addon operations changed ({', '.join(addons)}): "
+                f"{len(addon_breaking)} breaking; regenerate and type-check the code that "
+                "calls client.addons"
             )
         if (self.write_breaking or self.rest_breaking or self.settings_breaking) and not (
             operations or fragments or self.failing_files

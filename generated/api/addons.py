@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -54,6 +55,7 @@ _UPLOAD_ADDON_ZIP_FILE: ApiOperation[_models.InstallAddonResponseModel] = ApiOpe
         ApiParam('addonVersion', 'query'),
     ),
     result=_models.InstallAddonResponseModel,
+    raw_body=True,
 )
 
 _DELETE_ADDON: ApiOperation[Any] = ApiOperation(
@@ -393,13 +395,15 @@ class AddonsApi(ApiGroup):
 
     def upload_addon_zip_file(
         self,
+        data: UploadData,
         *,
         url: str | None = None,
         addon_name: str | None = None,
         addon_version: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.InstallAddonResponseModel:
-        """``POST /api/addons/install`` (upload_addon_zip_file)."""
-        return self._call(_UPLOAD_ADDON_ZIP_FILE, {'url': url, 'addon_name': addon_name, 'addon_version': addon_version})
+        """``POST /api/addons/install`` (upload_addon_zip_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_ADDON_ZIP_FILE, {'url': url, 'addon_name': addon_name, 'addon_version': addon_version}, data, progress)
 
     def delete_addon(self, addon_name: str, *, purge: bool | None = None) -> Any:
         """``DELETE /api/addons/{addon_name}`` (delete_addon)."""
@@ -689,13 +693,15 @@ class AsyncAddonsApi(AsyncApiGroup):
 
     async def upload_addon_zip_file(
         self,
+        data: UploadData,
         *,
         url: str | None = None,
         addon_name: str | None = None,
         addon_version: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.InstallAddonResponseModel:
-        """``POST /api/addons/install`` (upload_addon_zip_file)."""
-        return await self._call(_UPLOAD_ADDON_ZIP_FILE, {'url': url, 'addon_name': addon_name, 'addon_version': addon_version})
+        """``POST /api/addons/install`` (upload_addon_zip_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_ADDON_ZIP_FILE, {'url': url, 'addon_name': addon_name, 'addon_version': addon_version}, data, progress)
 
     async def delete_addon(self, addon_name: str, *, purge: bool | None = None) -> Any:
         """``DELETE /api/addons/{addon_name}`` (delete_addon)."""

@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -61,6 +62,7 @@ _UPLOAD_SERVER_CONFIG_FILE: ApiOperation[Any] = ApiOperation(
         ApiParam('x-file-name', 'header', required=True, pattern='^[a-zA-Z0-9._-]+$'),
         ApiParam('content-type', 'header', required=True, pattern='^[a-zA-Z0-9._-]+/[a-zA-Z0-9._-]+$'),
     ),
+    raw_body=True,
 )
 
 _GET_SERVER_CONFIG_OVERRIDES: ApiOperation[dict[str, Any]] = ApiOperation(
@@ -117,12 +119,14 @@ class ConfigurationApi(ApiGroup):
     def upload_server_config_file(
         self,
         file_type: Literal['login_background', 'studio_logo'],
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
+        progress: ProgressCallback | None = None,
     ) -> Any:
-        """``PUT /api/config/files/{file_type}`` (upload_server_config_file)."""
-        return self._call(_UPLOAD_SERVER_CONFIG_FILE, {'file_type': file_type, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``PUT /api/config/files/{file_type}`` (upload_server_config_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_SERVER_CONFIG_FILE, {'file_type': file_type, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     def get_server_config_overrides(self) -> dict[str, Any]:
         """``GET /api/config/overrides`` (get_server_config_overrides)."""
@@ -175,12 +179,14 @@ class AsyncConfigurationApi(AsyncApiGroup):
     async def upload_server_config_file(
         self,
         file_type: Literal['login_background', 'studio_logo'],
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
+        progress: ProgressCallback | None = None,
     ) -> Any:
-        """``PUT /api/config/files/{file_type}`` (upload_server_config_file)."""
-        return await self._call(_UPLOAD_SERVER_CONFIG_FILE, {'file_type': file_type, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``PUT /api/config/files/{file_type}`` (upload_server_config_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_SERVER_CONFIG_FILE, {'file_type': file_type, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     async def get_server_config_overrides(self) -> dict[str, Any]:
         """``GET /api/config/overrides`` (get_server_config_overrides)."""

@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -57,6 +58,7 @@ _UPLOAD_DEPENDENCY_PACKAGE: ApiOperation[None] = ApiOperation(
         ApiParam('filename', 'path', required=True),
     ),
     no_content=True,
+    raw_body=True,
 )
 
 _DELETE_DEPENDENCY_PACKAGE: ApiOperation[None] = ApiOperation(
@@ -124,6 +126,7 @@ _UPLOAD_INSTALLER_FILE: ApiOperation[None] = ApiOperation(
         ApiParam('filename', 'path', required=True),
     ),
     no_content=True,
+    raw_body=True,
 )
 
 _DELETE_INSTALLER_FILE: ApiOperation[None] = ApiOperation(
@@ -179,9 +182,15 @@ class DesktopApi(ApiGroup):
             return self._download(_DOWNLOAD_DEPENDENCY_PACKAGE, {'filename': filename}, to, progress)
         return self._call(_DOWNLOAD_DEPENDENCY_PACKAGE, {'filename': filename})
 
-    def upload_dependency_package(self, filename: str) -> None:
-        """``PUT /api/desktop/dependencyPackages/{filename}`` (upload_dependency_package)."""
-        return self._call(_UPLOAD_DEPENDENCY_PACKAGE, {'filename': filename})
+    def upload_dependency_package(
+        self,
+        filename: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """``PUT /api/desktop/dependencyPackages/{filename}`` (upload_dependency_package); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_DEPENDENCY_PACKAGE, {'filename': filename}, data, progress)
 
     def delete_dependency_package(self, filename: str) -> None:
         """``DELETE /api/desktop/dependencyPackages/{filename}`` (delete_dependency_package)."""
@@ -228,9 +237,15 @@ class DesktopApi(ApiGroup):
             return self._download(_DOWNLOAD_INSTALLER_FILE, {'filename': filename}, to, progress)
         return self._call(_DOWNLOAD_INSTALLER_FILE, {'filename': filename})
 
-    def upload_installer_file(self, filename: str) -> None:
-        """``PUT /api/desktop/installers/{filename}`` (upload_installer_file)."""
-        return self._call(_UPLOAD_INSTALLER_FILE, {'filename': filename})
+    def upload_installer_file(
+        self,
+        filename: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """``PUT /api/desktop/installers/{filename}`` (upload_installer_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_INSTALLER_FILE, {'filename': filename}, data, progress)
 
     def delete_installer_file(self, filename: str) -> None:
         """``DELETE /api/desktop/installers/{filename}`` (delete_installer_file)."""
@@ -275,9 +290,15 @@ class AsyncDesktopApi(AsyncApiGroup):
             return await self._download(_DOWNLOAD_DEPENDENCY_PACKAGE, {'filename': filename}, to, progress)
         return await self._call(_DOWNLOAD_DEPENDENCY_PACKAGE, {'filename': filename})
 
-    async def upload_dependency_package(self, filename: str) -> None:
-        """``PUT /api/desktop/dependencyPackages/{filename}`` (upload_dependency_package)."""
-        return await self._call(_UPLOAD_DEPENDENCY_PACKAGE, {'filename': filename})
+    async def upload_dependency_package(
+        self,
+        filename: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """``PUT /api/desktop/dependencyPackages/{filename}`` (upload_dependency_package); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_DEPENDENCY_PACKAGE, {'filename': filename}, data, progress)
 
     async def delete_dependency_package(self, filename: str) -> None:
         """``DELETE /api/desktop/dependencyPackages/{filename}`` (delete_dependency_package)."""
@@ -324,9 +345,15 @@ class AsyncDesktopApi(AsyncApiGroup):
             return await self._download(_DOWNLOAD_INSTALLER_FILE, {'filename': filename}, to, progress)
         return await self._call(_DOWNLOAD_INSTALLER_FILE, {'filename': filename})
 
-    async def upload_installer_file(self, filename: str) -> None:
-        """``PUT /api/desktop/installers/{filename}`` (upload_installer_file)."""
-        return await self._call(_UPLOAD_INSTALLER_FILE, {'filename': filename})
+    async def upload_installer_file(
+        self,
+        filename: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """``PUT /api/desktop/installers/{filename}`` (upload_installer_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_INSTALLER_FILE, {'filename': filename}, data, progress)
 
     async def delete_installer_file(self, filename: str) -> None:
         """``DELETE /api/desktop/installers/{filename}`` (delete_installer_file)."""

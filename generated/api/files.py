@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -31,6 +32,7 @@ _UPLOAD_PROJECT_FILE: ApiOperation[_models.CreateFileResponseModel] = ApiOperati
         ApiParam('content-type', 'header', required=True),
     ),
     result=_models.CreateFileResponseModel,
+    raw_body=True,
 )
 
 _GET_PROJECT_FILE: ApiOperation[Any] = ApiOperation(
@@ -112,14 +114,16 @@ class FilesApi(ApiGroup):
     def upload_project_file(
         self,
         project_name: str,
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
         x_file_id: str | None = None,
         x_activity_id: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateFileResponseModel:
-        """``POST /api/projects/{project_name}/files`` (upload_project_file)."""
-        return self._call(_UPLOAD_PROJECT_FILE, {'project_name': project_name, 'x_file_id': x_file_id, 'x_activity_id': x_activity_id, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/files`` (upload_project_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_PROJECT_FILE, {'project_name': project_name, 'x_file_id': x_file_id, 'x_activity_id': x_activity_id, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     def get_project_file(
         self,
@@ -193,14 +197,16 @@ class AsyncFilesApi(AsyncApiGroup):
     async def upload_project_file(
         self,
         project_name: str,
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
         x_file_id: str | None = None,
         x_activity_id: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateFileResponseModel:
-        """``POST /api/projects/{project_name}/files`` (upload_project_file)."""
-        return await self._call(_UPLOAD_PROJECT_FILE, {'project_name': project_name, 'x_file_id': x_file_id, 'x_activity_id': x_activity_id, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/files`` (upload_project_file); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_PROJECT_FILE, {'project_name': project_name, 'x_file_id': x_file_id, 'x_activity_id': x_activity_id, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     async def get_project_file(
         self,

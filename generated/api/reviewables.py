@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -75,6 +76,7 @@ _UPLOAD_REVIEWABLE: ApiOperation[_models.ReviewableModel] = ApiOperation(
         ApiParam('content-type', 'header', required=True),
     ),
     result=_models.ReviewableModel,
+    raw_body=True,
 )
 
 _SORT_VERSION_REVIEWABLES: ApiOperation[Any] = ApiOperation(
@@ -142,13 +144,15 @@ class ReviewablesApi(ApiGroup):
         self,
         project_name: str,
         version_id: str,
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
         label: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.ReviewableModel:
-        """``POST /api/projects/{project_name}/versions/{version_id}/reviewables`` (upload_reviewable)."""
-        return self._call(_UPLOAD_REVIEWABLE, {'project_name': project_name, 'version_id': version_id, 'label': label, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/versions/{version_id}/reviewables`` (upload_reviewable); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_REVIEWABLE, {'project_name': project_name, 'version_id': version_id, 'label': label, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     def sort_version_reviewables(
         self,
@@ -209,13 +213,15 @@ class AsyncReviewablesApi(AsyncApiGroup):
         self,
         project_name: str,
         version_id: str,
+        data: UploadData,
         *,
         x_file_name: str,
         content_type: str,
         label: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.ReviewableModel:
-        """``POST /api/projects/{project_name}/versions/{version_id}/reviewables`` (upload_reviewable)."""
-        return await self._call(_UPLOAD_REVIEWABLE, {'project_name': project_name, 'version_id': version_id, 'label': label, 'x_file_name': x_file_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/versions/{version_id}/reviewables`` (upload_reviewable); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_REVIEWABLE, {'project_name': project_name, 'version_id': version_id, 'label': label, 'x_file_name': x_file_name, 'content_type': content_type}, data, progress)
 
     async def sort_version_reviewables(
         self,

@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -41,6 +42,7 @@ _CREATE_FOLDER_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = A
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _GET_TASK_THUMBNAIL: ApiOperation[Any] = ApiOperation(
@@ -65,6 +67,7 @@ _CREATE_TASK_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = Api
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _GET_PROJECT_THUMBNAIL: ApiOperation[Any] = ApiOperation(
@@ -87,6 +90,7 @@ _CREATE_PROJECT_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = 
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _CREATE_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = ApiOperation(
@@ -98,6 +102,7 @@ _CREATE_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = ApiOpera
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _GET_THUMBNAIL: ApiOperation[Any] = ApiOperation(
@@ -122,6 +127,7 @@ _UPDATE_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = ApiOpera
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _GET_VERSION_THUMBNAIL: ApiOperation[Any] = ApiOperation(
@@ -146,6 +152,7 @@ _CREATE_VERSION_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] = 
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 _GET_WORKFILE_THUMBNAIL: ApiOperation[Any] = ApiOperation(
@@ -170,6 +177,7 @@ _CREATE_WORKFILE_THUMBNAIL: ApiOperation[_models.CreateThumbnailResponseModel] =
         ApiParam('content-type', 'header'),
     ),
     result=_models.CreateThumbnailResponseModel,
+    raw_body=True,
 )
 
 
@@ -195,11 +203,13 @@ class ThumbnailsApi(ApiGroup):
         self,
         project_name: str,
         folder_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/folders/{folder_id}/thumbnail`` (create_folder_thumbnail)."""
-        return self._call(_CREATE_FOLDER_THUMBNAIL, {'project_name': project_name, 'folder_id': folder_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/folders/{folder_id}/thumbnail`` (create_folder_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_FOLDER_THUMBNAIL, {'project_name': project_name, 'folder_id': folder_id, 'content_type': content_type}, data, progress)
 
     def get_task_thumbnail(
         self,
@@ -220,11 +230,13 @@ class ThumbnailsApi(ApiGroup):
         self,
         project_name: str,
         task_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/tasks/{task_id}/thumbnail`` (create_task_thumbnail)."""
-        return self._call(_CREATE_TASK_THUMBNAIL, {'project_name': project_name, 'task_id': task_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/tasks/{task_id}/thumbnail`` (create_task_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_TASK_THUMBNAIL, {'project_name': project_name, 'task_id': task_id, 'content_type': content_type}, data, progress)
 
     def get_project_thumbnail(
         self,
@@ -243,20 +255,24 @@ class ThumbnailsApi(ApiGroup):
     def create_project_thumbnail(
         self,
         project_name: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/thumbnail`` (create_project_thumbnail)."""
-        return self._call(_CREATE_PROJECT_THUMBNAIL, {'project_name': project_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/thumbnail`` (create_project_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_PROJECT_THUMBNAIL, {'project_name': project_name, 'content_type': content_type}, data, progress)
 
     def create_thumbnail(
         self,
         project_name: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/thumbnails`` (create_thumbnail)."""
-        return self._call(_CREATE_THUMBNAIL, {'project_name': project_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/thumbnails`` (create_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_THUMBNAIL, {'project_name': project_name, 'content_type': content_type}, data, progress)
 
     def get_thumbnail(
         self,
@@ -277,11 +293,13 @@ class ThumbnailsApi(ApiGroup):
         self,
         project_name: str,
         thumbnail_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``PUT /api/projects/{project_name}/thumbnails/{thumbnail_id}`` (update_thumbnail)."""
-        return self._call(_UPDATE_THUMBNAIL, {'project_name': project_name, 'thumbnail_id': thumbnail_id, 'content_type': content_type})
+        """``PUT /api/projects/{project_name}/thumbnails/{thumbnail_id}`` (update_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPDATE_THUMBNAIL, {'project_name': project_name, 'thumbnail_id': thumbnail_id, 'content_type': content_type}, data, progress)
 
     def get_version_thumbnail(
         self,
@@ -302,11 +320,13 @@ class ThumbnailsApi(ApiGroup):
         self,
         project_name: str,
         version_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/versions/{version_id}/thumbnail`` (create_version_thumbnail)."""
-        return self._call(_CREATE_VERSION_THUMBNAIL, {'project_name': project_name, 'version_id': version_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/versions/{version_id}/thumbnail`` (create_version_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_VERSION_THUMBNAIL, {'project_name': project_name, 'version_id': version_id, 'content_type': content_type}, data, progress)
 
     def get_workfile_thumbnail(
         self,
@@ -327,11 +347,13 @@ class ThumbnailsApi(ApiGroup):
         self,
         project_name: str,
         workfile_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/workfiles/{workfile_id}/thumbnail`` (create_workfile_thumbnail)."""
-        return self._call(_CREATE_WORKFILE_THUMBNAIL, {'project_name': project_name, 'workfile_id': workfile_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/workfiles/{workfile_id}/thumbnail`` (create_workfile_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_CREATE_WORKFILE_THUMBNAIL, {'project_name': project_name, 'workfile_id': workfile_id, 'content_type': content_type}, data, progress)
 
 
 class AsyncThumbnailsApi(AsyncApiGroup):
@@ -356,11 +378,13 @@ class AsyncThumbnailsApi(AsyncApiGroup):
         self,
         project_name: str,
         folder_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/folders/{folder_id}/thumbnail`` (create_folder_thumbnail)."""
-        return await self._call(_CREATE_FOLDER_THUMBNAIL, {'project_name': project_name, 'folder_id': folder_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/folders/{folder_id}/thumbnail`` (create_folder_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_FOLDER_THUMBNAIL, {'project_name': project_name, 'folder_id': folder_id, 'content_type': content_type}, data, progress)
 
     async def get_task_thumbnail(
         self,
@@ -381,11 +405,13 @@ class AsyncThumbnailsApi(AsyncApiGroup):
         self,
         project_name: str,
         task_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/tasks/{task_id}/thumbnail`` (create_task_thumbnail)."""
-        return await self._call(_CREATE_TASK_THUMBNAIL, {'project_name': project_name, 'task_id': task_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/tasks/{task_id}/thumbnail`` (create_task_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_TASK_THUMBNAIL, {'project_name': project_name, 'task_id': task_id, 'content_type': content_type}, data, progress)
 
     async def get_project_thumbnail(
         self,
@@ -404,20 +430,24 @@ class AsyncThumbnailsApi(AsyncApiGroup):
     async def create_project_thumbnail(
         self,
         project_name: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/thumbnail`` (create_project_thumbnail)."""
-        return await self._call(_CREATE_PROJECT_THUMBNAIL, {'project_name': project_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/thumbnail`` (create_project_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_PROJECT_THUMBNAIL, {'project_name': project_name, 'content_type': content_type}, data, progress)
 
     async def create_thumbnail(
         self,
         project_name: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/thumbnails`` (create_thumbnail)."""
-        return await self._call(_CREATE_THUMBNAIL, {'project_name': project_name, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/thumbnails`` (create_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_THUMBNAIL, {'project_name': project_name, 'content_type': content_type}, data, progress)
 
     async def get_thumbnail(
         self,
@@ -438,11 +468,13 @@ class AsyncThumbnailsApi(AsyncApiGroup):
         self,
         project_name: str,
         thumbnail_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``PUT /api/projects/{project_name}/thumbnails/{thumbnail_id}`` (update_thumbnail)."""
-        return await self._call(_UPDATE_THUMBNAIL, {'project_name': project_name, 'thumbnail_id': thumbnail_id, 'content_type': content_type})
+        """``PUT /api/projects/{project_name}/thumbnails/{thumbnail_id}`` (update_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPDATE_THUMBNAIL, {'project_name': project_name, 'thumbnail_id': thumbnail_id, 'content_type': content_type}, data, progress)
 
     async def get_version_thumbnail(
         self,
@@ -463,11 +495,13 @@ class AsyncThumbnailsApi(AsyncApiGroup):
         self,
         project_name: str,
         version_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/versions/{version_id}/thumbnail`` (create_version_thumbnail)."""
-        return await self._call(_CREATE_VERSION_THUMBNAIL, {'project_name': project_name, 'version_id': version_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/versions/{version_id}/thumbnail`` (create_version_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_VERSION_THUMBNAIL, {'project_name': project_name, 'version_id': version_id, 'content_type': content_type}, data, progress)
 
     async def get_workfile_thumbnail(
         self,
@@ -488,8 +522,10 @@ class AsyncThumbnailsApi(AsyncApiGroup):
         self,
         project_name: str,
         workfile_id: str,
+        data: UploadData,
         *,
         content_type: str | None = None,
+        progress: ProgressCallback | None = None,
     ) -> _models.CreateThumbnailResponseModel:
-        """``POST /api/projects/{project_name}/workfiles/{workfile_id}/thumbnail`` (create_workfile_thumbnail)."""
-        return await self._call(_CREATE_WORKFILE_THUMBNAIL, {'project_name': project_name, 'workfile_id': workfile_id, 'content_type': content_type})
+        """``POST /api/projects/{project_name}/workfiles/{workfile_id}/thumbnail`` (create_workfile_thumbnail); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_CREATE_WORKFILE_THUMBNAIL, {'project_name': project_name, 'workfile_id': workfile_id, 'content_type': content_type}, data, progress)

@@ -12,6 +12,7 @@ from ayon_gql.client import (
     AsyncApiGroup,
     DownloadTarget,
     ProgressCallback,
+    UploadData,
 )
 
 from . import _models
@@ -180,6 +181,7 @@ _UPLOAD_AVATAR: ApiOperation[Any] = ApiOperation(
     params=(
         ApiParam('user_name', 'path', required=True, pattern='^[a-zA-Z0-9][a-zA-Z0-9_\\.\\-]*[a-zA-Z0-9]$'),
     ),
+    raw_body=True,
 )
 
 _DELETE_AVATAR: ApiOperation[Any] = ApiOperation(
@@ -396,9 +398,15 @@ class UsersApi(ApiGroup):
             return self._download(_GET_AVATAR, {'user_name': user_name}, to, progress)
         return self._call(_GET_AVATAR, {'user_name': user_name})
 
-    def upload_avatar(self, user_name: str) -> Any:
-        """``PUT /api/users/{user_name}/avatar`` (upload_avatar)."""
-        return self._call(_UPLOAD_AVATAR, {'user_name': user_name})
+    def upload_avatar(
+        self,
+        user_name: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> Any:
+        """``PUT /api/users/{user_name}/avatar`` (upload_avatar); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return self._upload(_UPLOAD_AVATAR, {'user_name': user_name}, data, progress)
 
     def delete_avatar(self, user_name: str) -> Any:
         """``DELETE /api/users/{user_name}/avatar`` (delete_avatar)."""
@@ -574,9 +582,15 @@ class AsyncUsersApi(AsyncApiGroup):
             return await self._download(_GET_AVATAR, {'user_name': user_name}, to, progress)
         return await self._call(_GET_AVATAR, {'user_name': user_name})
 
-    async def upload_avatar(self, user_name: str) -> Any:
-        """``PUT /api/users/{user_name}/avatar`` (upload_avatar)."""
-        return await self._call(_UPLOAD_AVATAR, {'user_name': user_name})
+    async def upload_avatar(
+        self,
+        user_name: str,
+        data: UploadData,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> Any:
+        """``PUT /api/users/{user_name}/avatar`` (upload_avatar); sends ``data`` (a path, bytes or a binary stream) as the raw body."""
+        return await self._upload(_UPLOAD_AVATAR, {'user_name': user_name}, data, progress)
 
     async def delete_avatar(self, user_name: str) -> Any:
         """``DELETE /api/users/{user_name}/avatar`` (delete_avatar)."""

@@ -10,6 +10,7 @@ import pytest
 
 from ayon_gql import AyonClient, SchemaSourceError
 from ayon_gql.cli import main
+from ayon_gql.codegen._rest_package import addon_documents
 from ayon_gql.schema._addons import AddonRef
 from ayon_gql.schema._api_document import (
     addon_of_document,
@@ -116,3 +117,13 @@ def test_pull_from_a_server_snapshots_the_production_bundles_addons(
     assert "/api/bundles" in asked
     assert "/api/addons/demo_pipeline/1.0.0/openapi.json" in asked
     assert (tmp_path / "schema" / "openapi.json").is_file()
+    # That the addon has no endpoints is noted, so generate does not call its snapshot missing.
+    marker = tmp_path / "schema" / "addons" / "demo_pipeline-1.0.0.no-endpoints.json"
+    assert json.loads(marker.read_text(encoding="utf-8"))["x-ayon-gql"]["addon"] == "demo_pipeline"
+    configured = {"demo_pipeline": "1.0.0", "studio_tools": "1.0.0", "review": "2.0.0"}
+    documents, notes = addon_documents(marker.parent, configured)
+    assert sorted(documents) == ["studio_tools"]
+    assert notes == [
+        "addon review 2.0.0: no openapi snapshot in addons/ "
+        "(not pulled yet: `ayon-gql schema pull`)"
+    ]

@@ -37,6 +37,7 @@ def project(
 def test_init_keeps_the_bundles_settings_schemas_with_texts(project: Path) -> None:
     folder = project / "schema" / "addons"
     assert sorted(p.name for p in folder.iterdir()) == [
+        "demo_pipeline-1.0.0.no-endpoints.json",  # pulled: that addon has no endpoints
         "demo_pipeline-1.0.0.settings.json",
         "demo_pipeline-1.0.0.site-settings.json",
         "studio_tools-1.0.0.openapi.json",  # its endpoints, beside its settings
