@@ -70,12 +70,6 @@ class _CatalogBase:
     def _spec(self, name: str) -> AddonSettingsSpec[Any, Any] | None:
         return next((spec for spec in self.specs if spec.name == name), None)
 
-    def model_for(self, name: str, version: str) -> type[SettingsModel] | None:
-        """The settings model this package has for addon ``name`` at ``version``
-        (``None`` when it has none for that version)."""
-        spec = self._spec(name)
-        return spec.model if spec is not None and spec.version == version else None
-
     def _service_spec(self, model: type[M]) -> tuple[AddonSettingsSpec[Any, Any], str]:
         name, version = service_addon()
         spec = self._spec(name)
@@ -109,6 +103,14 @@ class SettingsCatalog(_CatalogBase):
     def _addon(self, spec: AddonSettingsSpec[M, N]) -> AddonSettings[M, N]:
         return AddonSettings(self._rest, spec)
 
+    def _read_typed(
+        self, spec: AddonSettingsSpec[Any, Any], version: str, project: str | None, variant: str
+    ) -> Any:
+        addon = AddonSettings(self._rest, spec)
+        if project is None:
+            return addon.studio(variant=variant, version=version)
+        return addon.project(project, variant=variant, version=version)
+
     def all(
         self,
         *,
@@ -139,10 +141,7 @@ class SettingsCatalog(_CatalogBase):
             if project is None:
                 return self._rest.studio(name, version, variant=variant)
             return self._rest.project(name, version, project, variant=variant)
-        addon = AddonSettings(self._rest, spec)
-        if project is None:
-            return addon.studio(variant=variant)  # type: ignore[no-any-return]
-        return addon.project(project, variant=variant)  # type: ignore[no-any-return]
+        return self._read_typed(spec, version, project, variant)  # type: ignore[no-any-return]
 
     def service(
         self, model: type[M], *, project: str | None = None, variant: str = "production"
@@ -151,10 +150,7 @@ class SettingsCatalog(_CatalogBase):
         from ``AYON_ADDON_NAME`` and ``AYON_ADDON_VERSION``.  Studio settings, or
         ``project``'s when given."""
         spec, version = self._service_spec(model)
-        addon = AddonSettings(self._rest, spec)
-        if project is None:
-            return addon.studio(variant=variant, version=version)  # type: ignore[no-any-return]
-        return addon.project(project, variant=variant, version=version)  # type: ignore[no-any-return]
+        return self._read_typed(spec, version, project, variant)  # type: ignore[no-any-return]
 
 
 class AsyncSettingsCatalog(_CatalogBase):
@@ -165,6 +161,14 @@ class AsyncSettingsCatalog(_CatalogBase):
 
     def _addon(self, spec: AddonSettingsSpec[M, N]) -> AsyncAddonSettings[M, N]:
         return AsyncAddonSettings(self._rest, spec)
+
+    async def _read_typed(
+        self, spec: AddonSettingsSpec[Any, Any], version: str, project: str | None, variant: str
+    ) -> Any:
+        addon = AsyncAddonSettings(self._rest, spec)
+        if project is None:
+            return await addon.studio(variant=variant, version=version)
+        return await addon.project(project, variant=variant, version=version)
 
     async def all(
         self,
@@ -194,17 +198,11 @@ class AsyncSettingsCatalog(_CatalogBase):
             if project is None:
                 return await self._rest.studio(name, version, variant=variant)
             return await self._rest.project(name, version, project, variant=variant)
-        addon = AsyncAddonSettings(self._rest, spec)
-        if project is None:
-            return await addon.studio(variant=variant)  # type: ignore[no-any-return]
-        return await addon.project(project, variant=variant)  # type: ignore[no-any-return]
+        return await self._read_typed(spec, version, project, variant)  # type: ignore[no-any-return]
 
     async def service(
         self, model: type[M], *, project: str | None = None, variant: str = "production"
     ) -> M:
         """The settings of the addon this service runs for; see :meth:`SettingsCatalog.service`."""
         spec, version = self._service_spec(model)
-        addon = AsyncAddonSettings(self._rest, spec)
-        if project is None:
-            return await addon.studio(variant=variant, version=version)  # type: ignore[no-any-return]
-        return await addon.project(project, variant=variant, version=version)  # type: ignore[no-any-return]
+        return await self._read_typed(spec, version, project, variant)  # type: ignore[no-any-return]
